@@ -1,0 +1,55 @@
+import type { z } from 'zod';
+import type { ErrorCode } from '../errors.js';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** Who may call a route. The server enforces it; the client and the OpenAPI document read it. */
+export type RouteAccess = 'public' | 'user' | 'admin';
+
+export interface RouteDef<
+  M extends HttpMethod = HttpMethod,
+  P extends string = string,
+  Q extends z.ZodType | undefined = z.ZodType | undefined,
+  B extends z.ZodType | undefined = z.ZodType | undefined,
+  R extends z.ZodType = z.ZodType,
+> {
+  method: M;
+  path: P;
+  summary: string;
+  tag: string;
+  access: RouteAccess;
+  query?: Q;
+  body?: B;
+  res: R;
+  /** Error codes this route can answer with, beyond the common ones (validation, auth, rate limit). */
+  errors: readonly ErrorCode[];
+}
+
+export function route<
+  M extends HttpMethod,
+  P extends string,
+  R extends z.ZodType,
+  Q extends z.ZodType | undefined = undefined,
+  B extends z.ZodType | undefined = undefined,
+>(def: RouteDef<M, P, Q, B, R>): RouteDef<M, P, Q, B, R> {
+  return def;
+}
+
+export type RouteRes<T extends RouteDef> = z.infer<T['res']>;
+export type RouteBody<T extends RouteDef> = T['body'] extends z.ZodType ? z.input<T['body']> : never;
+export type RouteQuery<T extends RouteDef> = T['query'] extends z.ZodType ? z.input<T['query']> : never;
+
+/** Path parameters named in a path such as `/api/directory/people/:id`. */
+export type PathParams<P extends string> = P extends `${string}:${infer Name}/${infer Rest}`
+  ? { [K in Name | keyof PathParams<`/${Rest}`>]: string }
+  : P extends `${string}:${infer Name}`
+    ? { [K in Name]: string }
+    : Record<string, never>;
+
+export function fillPath(path: string, params: Record<string, string> = {}): string {
+  return path.replace(/:([A-Za-z]+)/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`missing path parameter ${name}`);
+    return encodeURIComponent(value);
+  });
+}

@@ -1,0 +1,65 @@
+/**
+ * The one error-code table: code → HTTP status → Chinese message for people.
+ * Codes are `<AREA>_<REASON>`; every code the server can answer with is listed here.
+ */
+export const errorTable = {
+  // common
+  VALIDATION_FAILED: { status: 400, message: '提交的内容有误，请检查后重试' },
+  MALFORMED_JSON: { status: 400, message: '请求内容不是有效的 JSON' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, message: '不支持的请求内容类型' },
+  PAYLOAD_TOO_LARGE: { status: 413, message: '提交的内容过大' },
+  ROUTE_NOT_FOUND: { status: 404, message: '请求的接口不存在' },
+  RATE_LIMITED: { status: 429, message: '操作太频繁，请稍后再试' },
+  UPSTREAM_UNAVAILABLE: { status: 503, message: '外部服务暂时不可用，请稍后再试' },
+  INTERNAL_ERROR: { status: 500, message: '系统繁忙，请稍后再试' },
+
+  // auth
+  AUTH_REQUIRED: { status: 401, message: '请先登录' },
+  AUTH_TOKEN_INVALID: { status: 401, message: '登录状态无效，请重新登录' },
+  AUTH_TOKEN_EXPIRED: { status: 401, message: '登录已过期，请重新登录' },
+  AUTH_SESSION_REVOKED: { status: 401, message: '您已退出登录，请重新登录' },
+  AUTH_FORBIDDEN: { status: 403, message: '您没有权限执行此操作' },
+  AUTH_LOGIN_CODE_INVALID: { status: 400, message: '登录凭证无效或已过期，请重新登录' },
+  AUTH_LOGIN_CODE_USED: { status: 400, message: '登录凭证已使用，请重新登录' },
+  AUTH_LOGIN_BLOCKED: { status: 403, message: '微信判定本次登录存在风险，已拦截' },
+  AUTH_PHONE_CODE_INVALID: { status: 400, message: '手机号授权已失效，请重新点击授权' },
+  AUTH_BIND_TICKET_INVALID: { status: 400, message: '绑定已超时，请重新登录' },
+  AUTH_PERSON_NOT_FOUND: { status: 404, message: '通讯录中未找到您的信息，请联系管理员' },
+  AUTH_PERSON_DISABLED: { status: 403, message: '您的账号已停用，请联系管理员' },
+  AUTH_SMS_CODE_INVALID: { status: 400, message: '短信验证码错误或已过期' },
+  AUTH_SMS_CODE_LOCKED: { status: 429, message: '验证码错误次数过多，请重新获取' },
+  AUTH_SMS_COOLDOWN: { status: 429, message: '验证码发送太频繁，请稍后再试' },
+  AUTH_SMS_SEND_FAILED: { status: 502, message: '短信发送失败，请稍后再试' },
+  AUTH_REFRESH_INVALID: { status: 401, message: '登录已失效，请重新登录' },
+
+  // directory
+  DIRECTORY_PERSON_NOT_FOUND: { status: 404, message: '人员不存在' },
+  DIRECTORY_DEPARTMENT_NOT_FOUND: { status: 404, message: '部门不存在' },
+  DIRECTORY_GATE_NOT_FOUND: { status: 404, message: '门岗不存在' },
+  DIRECTORY_IMPORT_INVALID: { status: 422, message: '导入文件有错误，未导入任何数据' },
+  DIRECTORY_IMPORT_HEADER_INVALID: { status: 422, message: '导入文件表头不正确' },
+  DIRECTORY_LAST_ADMIN: { status: 409, message: '至少需要保留一名管理员' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof errorTable;
+
+export function isErrorCode(code: string): code is ErrorCode {
+  return Object.prototype.hasOwnProperty.call(errorTable, code);
+}
+
+/** Errors every authenticated route can answer with; routes list only their own on top. */
+export const commonErrorCodes = [
+  'VALIDATION_FAILED',
+  'MALFORMED_JSON',
+  'PAYLOAD_TOO_LARGE',
+  'RATE_LIMITED',
+  'INTERNAL_ERROR',
+] as const satisfies readonly ErrorCode[];
+
+export const authErrorCodes = [
+  'AUTH_REQUIRED',
+  'AUTH_TOKEN_INVALID',
+  'AUTH_TOKEN_EXPIRED',
+  'AUTH_SESSION_REVOKED',
+  'AUTH_FORBIDDEN',
+] as const satisfies readonly ErrorCode[];

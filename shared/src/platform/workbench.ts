@@ -1,0 +1,37 @@
+import type { Role } from './roles.js';
+
+export interface WorkbenchApp {
+  slug: string;
+  title: string;
+  /** Short text shown in the tile's badge (WeChat renders no icon fonts without extra assets). */
+  glyph: string;
+  color: string;
+  /** Page path of the subpackage entry. */
+  entry: string;
+  /** Roles that see the tile; `all` = every signed-in person. */
+  roles: readonly Role[] | 'all';
+}
+
+/** Every micro-app that exists. A tile is added here only when its subpackage ships. */
+export const workbenchApps: readonly WorkbenchApp[] = [
+  {
+    slug: 'directory',
+    title: '通讯录',
+    glyph: '通',
+    color: '#1677ff',
+    entry: '/directory/pages/people/index',
+    roles: 'all',
+  },
+  {
+    slug: 'directory-import',
+    title: '人员导入',
+    glyph: '导',
+    color: '#722ed1',
+    entry: '/directory/pages/import/index',
+    roles: ['admin'],
+  },
+];
+
+export function appsForRoles(roles: readonly Role[]): WorkbenchApp[] {
+  return workbenchApps.filter((app) => app.roles === 'all' || app.roles.some((r) => roles.includes(r)));
+}

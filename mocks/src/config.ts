@@ -1,0 +1,40 @@
+/**
+ * Default fixtures of the mocks. They are made-up values for loopback use only; the server's mock profile
+ * uses the same values (see README, "Server configuration").
+ */
+export const defaultPorts = { wechat: 7101, sms: 7103 } as const;
+
+export const wechatFixtures = {
+  appid: 'wx0123456789demo0',
+  secret: 'demo0secret0of0the0wechat0mock00',
+  /**
+   * Pages of the "released" mini-program (keep in step with miniprogram/src/app.config.ts, or set
+   * WECHAT_MOCK_PAGES); the first one is the home page.
+   */
+  pages: [
+    'pages/workbench/index',
+    'pages/me/index',
+    'pages/login/index',
+    'directory/pages/people/index',
+    'directory/pages/person/index',
+    'directory/pages/import/index',
+  ],
+};
+
+export interface SmsTemplate {
+  id: string;
+  /** Approved text with `{1}`, `{2}`… placeholders. */
+  text: string;
+}
+
+export const smsFixtures = {
+  secretId: 'AKIDmockDayuanSms0000000000000000000',
+  secretKey: 'mockDayuanSmsSecretKey0000000000',
+  sdkAppId: '1400000001',
+  signNames: ['数字大院'],
+  templates: [
+    { id: '1000001', text: '您的验证码为{1}，{2}分钟内有效。如非本人操作，请忽略本短信。' },
+    { id: '1000002', text: '{1}邀请您于{2}来访，请点击 {3} 填写来访信息。' },
+    { id: '1000003', text: '您的访客通行证已生效，有效期{1}至{2}，请点击 {3} 查看通行码。' },
+  ] satisfies SmsTemplate[],
+};

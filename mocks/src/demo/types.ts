@@ -1,0 +1,56 @@
+export interface DemoDepartment {
+  key: string;
+  name: string;
+  parentKey: string | null;
+  sortOrder: number;
+}
+
+export type TechnicianSkill = 'electrical' | 'plumbing' | 'hvac' | 'network' | 'carpentry' | 'general';
+
+export type DemoRole =
+  | { role: 'approver'; departmentKeys: string[] }
+  | { role: 'guard'; gateCodes: string[] }
+  | { role: 'technician'; skills: TechnicianSkill[] }
+  | { role: 'staff' | 'admin' | 'canteen_staff' | 'driver' | 'fleet_manager' | 'meeting_service' };
+
+export type DemoRoleName = DemoRole['role'];
+
+export interface DemoPerson {
+  employeeNo: string;
+  name: string;
+  /** 11 digits, unique. */
+  phone: string;
+  departmentKey: string;
+  title: string;
+  roles: DemoRole[];
+  /** Null for the people who have not bound WeChat yet, to demo the bind flow. */
+  openid: string | null;
+}
+
+export interface DemoGate {
+  code: string;
+  name: string;
+  kind: 'pedestrian' | 'vehicle' | 'both';
+}
+
+export interface DemoRoom {
+  code: string;
+  name: string;
+  floor: number;
+  kind: 'office' | 'meeting' | 'canteen' | 'service';
+}
+
+export interface DemoBuilding {
+  code: string;
+  name: string;
+  floors: number;
+  rooms: DemoRoom[];
+}
+
+export interface DemoCompound {
+  name: string;
+  departments: DemoDepartment[];
+  people: DemoPerson[];
+  gates: DemoGate[];
+  buildings: DemoBuilding[];
+}

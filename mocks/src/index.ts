@@ -1,0 +1,6 @@
+export { createWechatMock, type WechatMockOptions } from './wechat/index.js';
+export { createSmsMock, type SmsMockOptions, type SmsMessage } from './sms/index.js';
+export { listenOnLoopback } from './kit/mock-server.js';
+export type { RecordedCall } from './kit/recorder.js';
+export { defaultPorts, smsFixtures, wechatFixtures, type SmsTemplate } from './config.js';
+export * from './demo/index.js';

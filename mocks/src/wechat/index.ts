@@ -1,0 +1,32 @@
+import type { FastifyInstance } from 'fastify';
+import { createMockServer } from '../kit/mock-server.js';
+import { registerLogin } from './login.js';
+import { resolveWechatOptions, type WechatMockOptions } from './options.js';
+import { registerPhoneNumber } from './phone-number.js';
+import { registerTokenRoutes } from './token-routes.js';
+import { TokenStore } from './token-store.js';
+import { registerUrlLink } from './url-link.js';
+import { sendWxError, setWechatErrorHandler } from './wire.js';
+import { registerWxaCode } from './wxa-code.js';
+
+export type { WechatMockOptions } from './options.js';
+
+/** The WeChat server API (`api.weixin.qq.com`) for one mini-program, plus its `/__mock/*` control plane. */
+export function createWechatMock(opts: WechatMockOptions = {}): FastifyInstance {
+  const options = resolveWechatOptions(opts);
+  const mock = createMockServer({
+    faultKinds: ['errcode'],
+    renderFault: (reply, fault) => sendWxError(reply, fault.errcode),
+    logger: opts.logger,
+  });
+  const tokens = new TokenStore(mock.clock, options.tokenTtlSeconds, options.tokenDailyLimit);
+  mock.onReset(() => tokens.reset());
+  setWechatErrorHandler(mock.app);
+
+  registerLogin(mock, options);
+  registerTokenRoutes(mock, options, tokens);
+  registerPhoneNumber(mock, options, tokens);
+  registerUrlLink(mock, options, tokens);
+  registerWxaCode(mock, options, tokens);
+  return mock.app;
+}

@@ -1,0 +1,5 @@
+declare module 'pngjs' {
+  export const PNG: {
+    sync: { read(buffer: Buffer): { width: number; height: number; data: Buffer } };
+  };
+}

@@ -1,10 +1,14 @@
 import type { z } from 'zod';
 import type { ErrorCode } from '../errors.js';
+import type { Role } from '../platform/roles.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-/** Who may call a route. The server enforces it; the client and the OpenAPI document read it. */
-export type RouteAccess = 'public' | 'user' | 'admin';
+/**
+ * Who may call a route: anyone, any signed-in person, or holders of one of the roles.
+ * The server enforces it from here; the OpenAPI document shows it.
+ */
+export type RouteAccess = 'public' | 'user' | readonly Role[];
 
 export interface RouteDef<
   M extends HttpMethod = HttpMethod,
@@ -35,9 +39,16 @@ export function route<
   return def;
 }
 
+// Distributive over the optional `body`/`query` (B | undefined): undefined contributes never.
+type Input<S> = S extends z.ZodType ? z.input<S> : never;
+type Output<S> = S extends z.ZodType ? z.output<S> : never;
+
 export type RouteRes<T extends RouteDef> = z.infer<T['res']>;
-export type RouteBody<T extends RouteDef> = T['body'] extends z.ZodType ? z.input<T['body']> : never;
-export type RouteQuery<T extends RouteDef> = T['query'] extends z.ZodType ? z.input<T['query']> : never;
+export type RouteBody<T extends RouteDef> = Input<T['body']>;
+export type RouteQuery<T extends RouteDef> = Input<T['query']>;
+/** What a handler receives after validation (defaults applied, values transformed). */
+export type ParsedBody<T extends RouteDef> = Output<T['body']>;
+export type ParsedQuery<T extends RouteDef> = Output<T['query']>;
 
 /** Path parameters named in a path such as `/api/directory/people/:id`. */
 export type PathParams<P extends string> = P extends `${string}:${infer Name}/${infer Rest}`

@@ -102,7 +102,7 @@ export const directoryRoutes = {
     path: '/api/directory/people/:id/roles',
     summary: 'Replace the roles of a person (admin)',
     tag: 'directory',
-    access: 'admin',
+    access: ['admin'],
     body: SetRolesBodySchema,
     res: PersonSummarySchema,
     errors: [
@@ -117,7 +117,7 @@ export const directoryRoutes = {
     path: '/api/directory/import',
     summary: 'Import departments and people from CSV (admin); all rows or none',
     tag: 'directory',
-    access: 'admin',
+    access: ['admin'],
     body: ImportBodySchema,
     res: ImportReportSchema,
     errors: ['DIRECTORY_IMPORT_INVALID', 'DIRECTORY_IMPORT_HEADER_INVALID'],

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+
+const isLoopback = (url: string) => /^https?:\/\/(127\.|localhost|\[::1\])/.test(url);
+const optionalUrl = (protocols: RegExp) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v === '' ? undefined : v))
+    .refine((v) => v === undefined || protocols.test(v), { message: 'not a valid URL for this setting' });
+const httpUrl = z.string().url().regex(/^https?:\/\//, { message: 'must be an http(s) URL' });
+
+// Development defaults point at mocks/ and at throwaway secrets; production must set its own.
+const DEV_JWT_SECRET = 'dev-only-jwt-secret-change-me-0123456789abcdef';
+const DEV_DATA_KEY = Buffer.alloc(32, 7).toString('base64');
+
+export const ConfigSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    HOST: z.string().default('127.0.0.1'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    TRUST_PROXY: z.stringbool().default(false),
+    DATABASE_URL: optionalUrl(/^postgres(ql)?:\/\//),
+    PGLITE_DIR: z.string().default('./data/pglite'),
+    PG_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+    REDIS_URL: optionalUrl(/^rediss?:\/\//),
+    JWT_SECRET: z.string().min(32, { message: 'must be at least 32 characters' }).default(DEV_JWT_SECRET),
+    DATA_KEY: z
+      .string()
+      .default(DEV_DATA_KEY)
+      .refine((v) => Buffer.from(v, 'base64').length === 32, { message: 'must be 32 bytes, base64' }),
+    ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(900),
+    REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(180).default(30),
+    BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(2 * 1024 * 1024),
+    WECHAT_API_BASE: httpUrl.default('http://127.0.0.1:7101'),
+    WECHAT_APPID: z.string().min(1).default('wx0123456789demo0'),
+    WECHAT_SECRET: z.string().min(1).default('demo0secret0of0the0wechat0mock00'),
+    SMS_API_BASE: httpUrl.default('http://127.0.0.1:7103'),
+    SMS_SECRET_ID: z.string().min(1).default('AKIDmockDayuanSms0000000000000000000'),
+    SMS_SECRET_KEY: z.string().min(1).default('mockDayuanSmsSecretKey0000000000'),
+    SMS_SDK_APP_ID: z.string().min(1).default('1400000001'),
+    SMS_SIGN_NAME: z.string().min(1).default('数字大院'),
+    SMS_TEMPLATE_LOGIN_CODE: z.string().min(1).default('1000001'),
+    /** Folder of the H5 build to serve at `/` (npm start sets it). */
+    H5_DIR: z.string().optional(),
+    /** Allow loopback external services in production (a demo or a staging box with mocks). */
+    ALLOW_MOCK_SERVICES: z.stringbool().default(false),
+  })
+  .superRefine((c, ctx) => {
+    if (c.NODE_ENV !== 'production') return;
+    if (c.JWT_SECRET === DEV_JWT_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'must be set in production' });
+    }
+    if (c.DATA_KEY === DEV_DATA_KEY) {
+      ctx.addIssue({ code: 'custom', path: ['DATA_KEY'], message: 'must be set in production' });
+    }
+    if (!c.ALLOW_MOCK_SERVICES) {
+      for (const key of ['WECHAT_API_BASE', 'SMS_API_BASE'] as const) {
+        if (isLoopback(c[key])) {
+          ctx.addIssue({ code: 'custom', path: [key], message: 'points at a local mock; set ALLOW_MOCK_SERVICES=true if meant' });
+        }
+      }
+    }
+  });
+
+export type AppConfig = z.infer<typeof ConfigSchema>;
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+export class ConfigError extends Error {}
+
+/** Validates the environment; the message lists every bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const parsed = ConfigSchema.safeParse(env);
+  if (parsed.success) return parsed.data;
+  const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(env)'}: ${i.message}`);
+  throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+}

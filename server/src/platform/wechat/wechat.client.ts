@@ -1,0 +1,133 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
+
+/** A WeChat API error: `errcode` as WeChat sent it (HTTP status is always 200). */
+export class WechatError extends Error {
+  constructor(
+    readonly errcode: number,
+    errmsg: string,
+  ) {
+    super(`wechat errcode ${errcode}: ${errmsg}`);
+  }
+}
+
+/** Transport failure (timeout, connection refused, non-200): WeChat could not be asked. */
+export class WechatUnavailableError extends Error {}
+
+export interface Code2Session {
+  openid: string;
+  sessionKey: string;
+  unionid?: string;
+}
+
+interface WechatBody {
+  errcode?: number;
+  errmsg?: string;
+}
+
+const TOKEN_ERRORS = new Set([40001, 42001]);
+const TRANSIENT = new Set([-1]);
+const TIMEOUT_MS = 5000;
+/** Refresh the access token this long before WeChat says it expires. */
+const TOKEN_MARGIN_MS = 5 * 60 * 1000;
+
+/** The server-side WeChat mini-program API. Base URL from config: the real host or mocks/. */
+@Injectable()
+export class WechatClient {
+  private readonly logger = new Logger(WechatClient.name);
+  private token?: { value: string; refreshAt: number };
+  private inflightToken?: Promise<string>;
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  /** `wx.login` code → openid and session key (the session key never leaves the server). */
+  async code2Session(code: string): Promise<Code2Session> {
+    const query = new URLSearchParams({
+      appid: this.config.WECHAT_APPID,
+      secret: this.config.WECHAT_SECRET,
+      js_code: code,
+      grant_type: 'authorization_code',
+    });
+    const body = await this.withTransientRetry(() =>
+      this.request<{ openid: string; session_key: string; unionid?: string }>(`/sns/jscode2session?${query}`),
+    );
+    return { openid: body.openid, sessionKey: body.session_key, unionid: body.unionid };
+  }
+
+  /** Phone-number button code → the mainland number WeChat verified (without country code). */
+  async getPhoneNumber(phoneCode: string, openid?: string): Promise<{ phone: string; countryCode: string }> {
+    const body = await this.withToken((token) =>
+      this.request<{ phone_info: { purePhoneNumber: string; countryCode: string | number } }>(
+        `/wxa/business/getuserphonenumber?access_token=${encodeURIComponent(token)}`,
+        { code: phoneCode, ...(openid ? { openid } : {}) },
+      ),
+    );
+    return { phone: body.phone_info.purePhoneNumber, countryCode: String(body.phone_info.countryCode) };
+  }
+
+  private async accessToken(force = false): Promise<string> {
+    if (!force && this.token && Date.now() < this.token.refreshAt) return this.token.value;
+    // Single flight: concurrent callers share one upstream request.
+    this.inflightToken ??= this.request<{ access_token: string; expires_in: number }>('/cgi-bin/stable_token', {
+      grant_type: 'client_credential',
+      appid: this.config.WECHAT_APPID,
+      secret: this.config.WECHAT_SECRET,
+      force_refresh: force,
+    })
+      .then((body) => {
+        this.token = {
+          value: body.access_token,
+          refreshAt: Date.now() + Math.max(body.expires_in * 1000 - TOKEN_MARGIN_MS, 30_000),
+        };
+        return body.access_token;
+      })
+      .finally(() => {
+        this.inflightToken = undefined;
+      });
+    return this.inflightToken;
+  }
+
+  /** Runs a token-authenticated call; on 40001/42001 refreshes the token once and retries once. */
+  private async withToken<T>(call: (token: string) => Promise<T>): Promise<T> {
+    try {
+      return await call(await this.accessToken());
+    } catch (err) {
+      if (!(err instanceof WechatError && TOKEN_ERRORS.has(err.errcode))) throw err;
+      this.logger.warn(`access token rejected (${err.errcode}); refreshing once`);
+      return call(await this.accessToken(true));
+    }
+  }
+
+  private async withTransientRetry<T>(call: () => Promise<T>, attempts = 3): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await call();
+      } catch (err) {
+        const transient = err instanceof WechatError && TRANSIENT.has(err.errcode);
+        if (!transient || attempt >= attempts) throw err;
+        await new Promise((r) => setTimeout(r, 100 * 2 ** (attempt - 1)));
+      }
+    }
+  }
+
+  private async request<T>(pathAndQuery: string, json?: unknown): Promise<T & WechatBody> {
+    let res: Response;
+    try {
+      res = await fetch(this.config.WECHAT_API_BASE + pathAndQuery, {
+        method: json === undefined ? 'GET' : 'POST',
+        headers: json === undefined ? undefined : { 'content-type': 'application/json' },
+        body: json === undefined ? undefined : JSON.stringify(json),
+        signal: AbortSignal.timeout(TIMEOUT_MS),
+      });
+    } catch (err) {
+      throw new WechatUnavailableError(`wechat unreachable: ${(err as Error).message}`);
+    }
+    if (res.status !== 200) throw new WechatUnavailableError(`wechat answered HTTP ${res.status}`);
+    const body = (await res.json().catch(() => {
+      throw new WechatUnavailableError('wechat answered a body that is not JSON');
+    })) as T & WechatBody;
+    // Success bodies carry no errcode, or errcode 0.
+    if (body.errcode) throw new WechatError(body.errcode, body.errmsg ?? '');
+    return body;
+  }
+}

@@ -1,0 +1,93 @@
+import type { RoleGrant } from '@dayuan/shared';
+import { demoCompound, type DemoRole } from '@dayuan/mocks/demo';
+import { count } from 'drizzle-orm';
+import { PersonalDataCipher } from '../platform/crypto/personal-data.js';
+import type { Db } from '../platform/db/client.js';
+import {
+  auditLog,
+  buildings,
+  departments,
+  gates,
+  people,
+  personRoles,
+  rooms,
+  wechatBindings,
+} from '../platform/db/schema.js';
+import { rowFromGrant } from '../platform/directory/role-rows.js';
+
+/**
+ * Loads the deterministic demo compound (mocks/src/demo) into an empty database, in one transaction.
+ * Returns false, writing nothing, when people already exist.
+ */
+export async function seedDemo(db: Db, dataKey: string): Promise<boolean> {
+  const cipher = new PersonalDataCipher(dataKey);
+  return db.transaction(async (tx) => {
+    const [existing] = await tx.select({ n: count() }).from(people);
+    if ((existing?.n ?? 0) > 0) return false;
+
+    const byKey = new Map(demoCompound.departments.map((d) => [d.key, d]));
+    const pathOf = (key: string): string => {
+      const d = byKey.get(key)!;
+      return d.parentKey ? `${pathOf(d.parentKey)}/${d.name}` : d.name;
+    };
+    const departmentIds = new Map<string, string>();
+    const ordered = [...demoCompound.departments].sort((a, b) => pathOf(a.key).split('/').length - pathOf(b.key).split('/').length);
+    for (const d of ordered) {
+      const [row] = await tx
+        .insert(departments)
+        .values({
+          name: d.name,
+          parentId: d.parentKey ? departmentIds.get(d.parentKey)! : null,
+          path: pathOf(d.key),
+          sortOrder: d.sortOrder,
+        })
+        .returning({ id: departments.id });
+      departmentIds.set(d.key, row!.id);
+    }
+
+    const gateIds = new Map<string, string>();
+    for (const g of demoCompound.gates) {
+      const [row] = await tx.insert(gates).values(g).returning({ id: gates.id });
+      gateIds.set(g.code, row!.id);
+    }
+    for (const b of demoCompound.buildings) {
+      const [row] = await tx
+        .insert(buildings)
+        .values({ code: b.code, name: b.name, floors: b.floors })
+        .returning({ id: buildings.id });
+      if (b.rooms.length > 0) await tx.insert(rooms).values(b.rooms.map((r) => ({ ...r, buildingId: row!.id })));
+    }
+
+    const toGrant = (role: DemoRole): RoleGrant => {
+      if (role.role === 'approver') {
+        return { role: 'approver', departmentIds: role.departmentKeys.map((k) => departmentIds.get(k)!) };
+      }
+      if (role.role === 'guard') return { role: 'guard', gateIds: role.gateCodes.map((c) => gateIds.get(c)!) };
+      return role;
+    };
+    for (const p of demoCompound.people) {
+      const [row] = await tx
+        .insert(people)
+        .values({
+          employeeNo: p.employeeNo,
+          name: p.name,
+          title: p.title,
+          departmentId: departmentIds.get(p.departmentKey)!,
+          phoneEnc: cipher.encrypt(p.phone),
+          phoneHash: cipher.hash('phone', p.phone),
+        })
+        .returning({ id: people.id });
+      await tx.insert(personRoles).values(p.roles.map((r) => ({ personId: row!.id, ...rowFromGrant(toGrant(r)) })));
+      if (p.openid) await tx.insert(wechatBindings).values({ openid: p.openid, personId: row!.id });
+    }
+
+    await tx.insert(auditLog).values({
+      actorKind: 'system',
+      action: 'system.demo_seeded',
+      entityType: 'directory',
+      client: 'unknown',
+      details: { people: demoCompound.people.length, departments: demoCompound.departments.length },
+    });
+    return true;
+  });
+}

@@ -46,9 +46,11 @@ export class DirectoryRepository {
         parentId: departments.parentId,
         path: departments.path,
         sortOrder: departments.sortOrder,
-        memberCount: sql<number>`(select count(*)::int from people p where p.department_id = ${departments.id} and p.status = 'active')`,
+        memberCount: count(people.id),
       })
       .from(departments)
+      .leftJoin(people, and(eq(people.departmentId, departments.id), eq(people.status, 'active')))
+      .groupBy(departments.id)
       .orderBy(asc(departments.path));
   }
 
@@ -141,15 +143,18 @@ export class DirectoryRepository {
     if (rows.length > 0) await tx.insert(personRoles).values(rows.map((r) => ({ personId, ...r })));
   }
 
-  /** Active admins other than `personId`, read with the lock that keeps two demotions from racing. */
+  /**
+   * Active admins other than `personId`. Every admin row is locked, the person's own included, so two
+   * admins demoting each other at once are serialised and the second sees the first's change.
+   */
   async otherActiveAdmins(tx: Tx, personId: string): Promise<number> {
     const rows = await tx
       .select({ id: people.id })
       .from(personRoles)
       .innerJoin(people, eq(people.id, personRoles.personId))
-      .where(and(eq(personRoles.role, 'admin'), eq(people.status, 'active'), sql`${people.id} <> ${personId}`))
+      .where(and(eq(personRoles.role, 'admin'), eq(people.status, 'active')))
       .for('update');
-    return rows.length;
+    return rows.filter((r) => r.id !== personId).length;
   }
 
   async insertDepartment(tx: Tx, values: { name: string; parentId: string | null; path: string; sortOrder: number }) {

@@ -6,6 +6,7 @@ import {
   maskPhone,
   type PeopleQuery,
   type PersonSummary,
+  Role,
   type RoleGrant,
 } from '@dayuan/shared';
 import { Inject, Injectable } from '@nestjs/common';
@@ -195,7 +196,7 @@ export class DirectoryService {
       gates: all.some((g) => g.role === 'guard') ? new Map((await this.repo.gates()).map((g) => [g.id, g.name])) : undefined,
     };
     return rows.map((row) => {
-      const roles = (grants.get(row.id) ?? []).map(grantFromRow);
+      const roles = (grants.get(row.id) ?? []).map(grantFromRow).sort(byRoleOrder);
       return {
         id: row.id,
         employeeNo: row.employeeNo,
@@ -228,6 +229,8 @@ function specFromGrant(grant: RoleGrant, pathById: Map<string, string>, gateCode
   if (grant.role === 'guard') return { role: 'guard', gateCodes: grant.gateIds.map((id) => gateCodeById.get(id) ?? id) };
   return grant;
 }
+
+const byRoleOrder = (a: RoleGrant, b: RoleGrant) => Role.options.indexOf(a.role) - Role.options.indexOf(b.role);
 
 function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
   const map = new Map<K, T[]>();

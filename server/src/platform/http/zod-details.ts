@@ -18,7 +18,8 @@ export function zodDetails(error: z.ZodError, location: string): ErrorDetail[] {
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.map((key) => ({ path: [...base, key].join('.'), issue: '不允许的字段' }));
     }
-    if (issue.code === 'invalid_type' && issue.input === undefined) {
+    // zod omits the input from issues; its message says when a value was missing.
+    if (issue.code === 'invalid_type' && issue.message.endsWith('received undefined')) {
       return [{ path: base.join('.'), issue: '必填' }];
     }
     const own = /[\u4e00-\u9fa5]/.test(issue.message) ? issue.message : undefined;

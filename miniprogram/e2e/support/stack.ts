@@ -1,0 +1,20 @@
+import path from 'node:path';
+import { repoDir, type Stack, startStack } from '../../../server/scripts/stack.mjs';
+
+/** The back end for browser tests, in the mode the environment selects, serving the H5 build. */
+export function startE2eStack(): Promise<Stack> {
+  return startStack({
+    mode: process.env.DATABASE_URL ? 'production' : 'embedded',
+    databaseName: `dayuan_e2e_${process.pid}`,
+    // The H5 build calls the WeChat mock at this fixed address (TARO_APP_WECHAT_MOCK_BASE).
+    wechatPort: 7101,
+    h5Dir: path.join(repoDir, 'miniprogram/dist/h5'),
+  });
+}
+
+export async function smsCodeFor(stack: Stack, phone: string): Promise<string> {
+  const messages = (await (await fetch(`${stack.smsUrl}/__mock/sms/outbox?phone=${phone}`)).json()) as { text: string }[];
+  const code = /验证码为(\d{6})/.exec(messages.at(-1)?.text ?? '')?.[1];
+  if (!code) throw new Error(`no login code was texted to ${phone}`);
+  return code;
+}

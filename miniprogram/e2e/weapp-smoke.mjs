@@ -1,0 +1,237 @@
+// Smoke test of the weapp build: loads dist/weapp in a bare Node vm that mimics the WeChat logic layer
+// (a fake `wx`, App/Page/Component; no window, document, TextEncoder or btoa), runs the App and Page
+// lifecycles and checks that the pages mount and talk to the API through wx.request.
+// It is not a WeChat simulator: WXML/WXSS are not rendered.
+// usage: node e2e/weapp-smoke.mjs dist/weapp
+import fs from 'node:fs';
+import path from 'node:path';
+import vm from 'node:vm';
+
+const root = path.resolve(process.argv[2] ?? 'dist/weapp');
+const log = (...a) => console.log('[weapp-smoke]', ...a);
+const assert = (ok, what) => {
+  if (!ok) throw new Error(`ASSERT: ${what}`);
+  log('ok -', what);
+};
+
+// --- what the fake server answers --------------------------------------------------------------
+const me = {
+  id: '7c0d5a8e-4a8b-4d2e-9f57-3f1f4b1d2a10',
+  employeeNo: 'E1001',
+  name: '王小明',
+  title: '科员',
+  department: { id: '0b6f3c1e-5f7a-4c8e-9d21-6a4b2c1d0e9f', name: '秘书处', path: '办公厅/秘书处' },
+  phoneMasked: '138****5678',
+  roles: [{ role: 'staff' }],
+  roleLabels: ['工作人员'],
+  status: 'active',
+  wechatBound: true,
+  apps: ['directory'],
+};
+const departments = {
+  items: [
+    { id: me.department.id, name: '秘书处', parentId: null, path: '秘书处', sortOrder: 1, memberCount: 2 },
+  ],
+};
+const people = {
+  items: [{ ...me, id: 'a1d2c3b4-0000-4000-8000-000000000001', name: '赵文书', employeeNo: 'E2001' }],
+  total: 1,
+  page: 1,
+  pageSize: 20,
+};
+const session = {
+  state: {
+    tokens: {
+      accessToken: 'smoke-access-token',
+      accessTokenExpiresAt: '2026-11-21T12:15:00+08:00',
+      refreshToken: 'smoke-refresh-token-0123456789',
+      refreshTokenExpiresAt: '2026-12-21T12:00:00+08:00',
+    },
+    // a stale copy without apps: the 通讯录 tile can only come from the /api/me answer
+    me: { ...me, apps: [] },
+  },
+  version: 0,
+};
+
+function answer(url) {
+  const { pathname } = new URL(url, 'http://weapp.invalid');
+  if (pathname === '/api/me') return { statusCode: 200, data: me };
+  if (pathname === '/api/directory/departments') return { statusCode: 200, data: departments };
+  if (pathname === '/api/directory/people') return { statusCode: 200, data: people };
+  return { statusCode: 404, data: { code: 'ROUTE_NOT_FOUND', message: '请求的接口不存在', details: [] } };
+}
+
+// --- the fake wx -------------------------------------------------------------------------------
+const calls = { request: [], reLaunch: [], navigateTo: [] };
+const storage = new Map([['dayuan.session', session]]);
+const wx = {
+  getSystemInfoSync: () => ({
+    platform: 'devtools',
+    pixelRatio: 2,
+    windowWidth: 375,
+    windowHeight: 812,
+    screenWidth: 375,
+    SDKVersion: '3.6.0',
+    language: 'zh_CN',
+    version: '8.0.50',
+  }),
+  getWindowInfo: () => ({ pixelRatio: 2, windowWidth: 375, windowHeight: 812, screenWidth: 375 }),
+  getDeviceInfo: () => ({ platform: 'devtools' }),
+  getAppBaseInfo: () => ({ SDKVersion: '3.6.0' }),
+  getMenuButtonBoundingClientRect: () => ({ top: 0, height: 32 }),
+  canIUse: () => true,
+  nextTick: (fn) => setTimeout(fn, 0),
+  navigateTo: (opts) => {
+    calls.navigateTo.push(opts.url);
+    opts.success?.({ errMsg: 'navigateTo:ok' });
+  },
+  reLaunch: (opts) => {
+    calls.reLaunch.push(opts.url);
+    opts.success?.({ errMsg: 'reLaunch:ok' });
+  },
+  showToast: (opts) => opts?.success?.({ errMsg: 'showToast:ok' }),
+  stopPullDownRefresh: (opts) => opts?.success?.({}),
+  request: (opts) => {
+    calls.request.push({ url: opts.url, method: opts.method, header: opts.header });
+    setTimeout(() => opts.success?.({ ...answer(opts.url), header: {}, errMsg: 'request:ok' }), 0);
+    return { abort() {} };
+  },
+  createSelectorQuery: () => ({
+    in() {
+      return this;
+    },
+    select() {
+      return this;
+    },
+    selectAll() {
+      return this;
+    },
+    boundingClientRect() {
+      return this;
+    },
+    fields() {
+      return this;
+    },
+    exec(cb) {
+      cb?.([]);
+    },
+  }),
+  getStorageSync: (key) => storage.get(key) ?? '',
+  setStorageSync: (key, value) => storage.set(key, value),
+  removeStorageSync: (key) => storage.delete(key),
+  onAppShow() {},
+  onAppHide() {},
+  offAppShow() {},
+  offAppHide() {},
+};
+
+// --- the logic-layer sandbox and a CommonJS loader for the build output --------------------------
+let appConfig = null;
+let loadingRoute = null;
+const pageConfigs = {};
+const pageStack = [];
+const sandbox = {
+  wx,
+  console,
+  setTimeout,
+  clearTimeout,
+  setInterval,
+  clearInterval,
+  App: (cfg) => {
+    appConfig = cfg;
+  },
+  Page: (cfg) => {
+    pageConfigs[loadingRoute] = cfg;
+  },
+  Component: () => {},
+  Behavior: (b) => b,
+  getApp: () => appConfig,
+  getCurrentPages: () => pageStack,
+  requirePlugin: () => ({}),
+};
+sandbox.global = sandbox;
+const ctx = vm.createContext(sandbox);
+
+const cache = new Map();
+function load(file) {
+  const abs = path.resolve(file.endsWith('.js') ? file : `${file}.js`);
+  if (cache.has(abs)) return cache.get(abs).exports;
+  const mod = { exports: {} };
+  cache.set(abs, mod);
+  const src = fs.readFileSync(abs, 'utf8');
+  const fn = vm.runInContext(`(function (require, module, exports) {${src}\n})`, ctx, { filename: abs });
+  fn((p) => load(path.resolve(path.dirname(abs), p)), mod, mod.exports);
+  return mod.exports;
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+async function openPage(route, query = {}) {
+  loadingRoute = route;
+  load(path.join(root, route));
+  assert(pageConfigs[route], `Page() registered for ${route}`);
+  const page = {
+    route,
+    __route__: route,
+    data: {},
+    setDataCalls: [],
+    setData(data, cb) {
+      this.setDataCalls.push(data);
+      Object.assign(this.data, data);
+      if (cb) setTimeout(cb, 0);
+    },
+  };
+  Object.assign(page, pageConfigs[route]);
+  pageStack.push(page);
+  page.onLoad?.call(page, query);
+  page.onShow?.call(page);
+  page.onReady?.call(page);
+  await sleep(400);
+  return page;
+}
+const rendered = (page) => JSON.stringify(page.setDataCalls);
+const requested = (pathname) =>
+  calls.request.filter((r) => new URL(r.url, 'http://weapp.invalid').pathname === pathname);
+
+try {
+  assert(
+    vm.runInContext(
+      'typeof TextEncoder === "undefined" && typeof document === "undefined" && typeof window === "undefined" && typeof btoa === "undefined"',
+      ctx,
+    ),
+    'sandbox has no TextEncoder/document/window/btoa (like the WeChat logic layer)',
+  );
+  const appJson = JSON.parse(fs.readFileSync(path.join(root, 'app.json'), 'utf8'));
+  assert(appJson.pages[0] === 'pages/workbench/index', 'app.json: the workbench is the first page');
+  assert(
+    appJson.subPackages?.some((s) => s.root === 'directory' && s.pages.includes('pages/people/index')),
+    'app.json: directory subpackage with pages/people/index',
+  );
+
+  load(path.join(root, 'app'));
+  assert(appConfig, 'App() registered');
+  const launch = { path: 'pages/workbench/index', query: {}, scene: 1001 };
+  appConfig.onLaunch?.call(appConfig, launch);
+  appConfig.onShow?.call(appConfig, launch);
+
+  const workbench = await openPage('pages/workbench/index');
+  const meCalls = requested('/api/me');
+  assert(meCalls.length >= 1, `wx.request called for /api/me (${meCalls[0]?.url})`);
+  assert(meCalls[0].method === 'GET', 'GET /api/me');
+  assert(meCalls[0].header.Authorization === 'Bearer smoke-access-token', 'the stored session token is sent');
+  assert(meCalls[0].header['x-dayuan-client'] === 'weapp', 'x-dayuan-client: weapp');
+  assert(rendered(workbench).includes('王小明'), 'workbench shows the person from /api/me');
+  assert(rendered(workbench).includes('通讯录'), 'workbench shows the 通讯录 tile granted by /api/me');
+  assert(!rendered(workbench).includes('人员导入'), 'workbench hides 人员导入 from staff');
+  assert(calls.reLaunch.length === 0, 'a signed-in person is not sent to login');
+
+  const peoplePage = await openPage('directory/pages/people/index');
+  assert(requested('/api/directory/departments').length === 1, 'people page loads the departments');
+  assert(requested('/api/directory/people').length === 1, 'people page loads the first page of people');
+  assert(rendered(peoplePage).includes('赵文书'), 'people page lists the people from the API');
+  assert(rendered(peoplePage).includes('秘书处'), 'people page lists the departments');
+  log('PASS');
+} catch (e) {
+  console.error('[weapp-smoke] FAIL', e);
+  process.exitCode = 1;
+}

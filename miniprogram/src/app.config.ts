@@ -1,0 +1,28 @@
+export default defineAppConfig({
+  pages: ['pages/workbench/index', 'pages/me/index', 'pages/login/index'],
+  subPackages: [
+    {
+      root: 'directory',
+      name: 'directory',
+      pages: ['pages/people/index', 'pages/person/index', 'pages/import/index'],
+    },
+  ],
+  preloadRule: { 'pages/workbench/index': { network: 'all', packages: ['directory'] } },
+  tabBar: {
+    color: '#8c8c8c',
+    selectedColor: '#1677ff',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      { pagePath: 'pages/workbench/index', text: '工作台' },
+      { pagePath: 'pages/me/index', text: '我的' },
+    ],
+  },
+  window: {
+    backgroundTextStyle: 'light',
+    backgroundColor: '#f5f6f8',
+    navigationBarBackgroundColor: '#1677ff',
+    navigationBarTitleText: '数字大院',
+    navigationBarTextStyle: 'white',
+  },
+});

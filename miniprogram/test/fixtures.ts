@@ -1,0 +1,34 @@
+import { appsForRoles, type ErrorCode, type Me, type Role, type TokenPair, errorTable } from '@dayuan/shared';
+
+export function tokens(n: number): TokenPair {
+  return {
+    accessToken: `access-token-${n}`,
+    accessTokenExpiresAt: '2026-11-21T12:15:00+08:00',
+    refreshToken: `refresh-token-${n}-0123456789`,
+    refreshTokenExpiresAt: '2026-12-21T12:00:00+08:00',
+  };
+}
+
+const roleLabelOf: Partial<Record<Role, string>> = { staff: '工作人员', admin: '管理员' };
+
+export function me(roles: Extract<Role, 'staff' | 'admin'>[] = ['staff']): Me {
+  return {
+    id: '7c0d5a8e-4a8b-4d2e-9f57-3f1f4b1d2a10',
+    employeeNo: 'E1001',
+    name: '王小明',
+    title: '科员',
+    department: { id: 'd1', name: '秘书处', path: '办公厅/秘书处' },
+    phoneMasked: '138****5678',
+    roles: roles.map((role) => ({ role })),
+    roleLabels: roles.map((role) => roleLabelOf[role] ?? role),
+    status: 'active',
+    wechatBound: true,
+    apps: appsForRoles(roles).map((app) => app.slug),
+  };
+}
+
+/** The server's error body for `code`. */
+export function errorBody(code: ErrorCode, details: { path: string; issue: string }[] = []) {
+  const { status, message } = errorTable[code];
+  return { statusCode: status, data: { code, message, details } };
+}

@@ -1,0 +1,20 @@
+import { afterEach, beforeEach, vi } from 'vitest';
+import { cleanup } from '@testing-library/react';
+import { resetTaroStubs } from './taro-stubs';
+
+vi.mock('@tarojs/taro', async (importOriginal) => {
+  const mod = await importOriginal<Record<string, unknown> & { default: object }>();
+  const { taro } = await import('./taro-stubs');
+  // The H5 build rewrites `Taro.x` into named imports; here the default export needs them all.
+  const { default: base, ...named } = mod;
+  return { ...named, ...taro, default: { ...base, ...named, ...taro } };
+});
+
+beforeEach(async () => {
+  resetTaroStubs();
+  localStorage.clear();
+  const { useSession } = await import('@/stores/session');
+  useSession.getState().clear();
+});
+
+afterEach(() => cleanup());

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { fireEvent, render, screen } from '@testing-library/react';
+import WorkbenchPage from '@/pages/workbench/index';
+import { useSession } from '@/stores/session';
+import { me, tokens } from './fixtures';
+import { answerRequests, taro } from './taro-stubs';
+
+function signInAs(roles: Parameters<typeof me>[0]) {
+  const person = me(roles);
+  useSession.getState().signIn({ tokens: tokens(1), me: person });
+  answerRequests((key) => {
+    if (key === 'GET /api/me') return { statusCode: 200, data: person };
+    throw new Error(`unexpected ${key}`);
+  });
+}
+
+describe('workbench page', () => {
+  it('shows a staff member only the directory tile', async () => {
+    signInAs(['staff']);
+    render(<WorkbenchPage />);
+
+    expect(await screen.findByText('通讯录')).toBeTruthy();
+    expect(screen.queryByText('人员导入')).toBeNull();
+    expect(screen.getByText(/王小明/)).toBeTruthy();
+    expect(screen.getByText(/办公厅\/秘书处/)).toBeTruthy();
+    expect(taro.request.mock.calls[0]?.[0].url).toBe('http://api.test/api/me');
+  });
+
+  it('shows an admin the import tile too, and a tap opens the app', async () => {
+    signInAs(['staff', 'admin']);
+    render(<WorkbenchPage />);
+
+    fireEvent.click(await screen.findByText('人员导入'));
+    expect(screen.getByText('通讯录')).toBeTruthy();
+    expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/directory/pages/import/index' });
+  });
+
+  it('shows the error with 重试 when /api/me fails', async () => {
+    signInAs(['staff']);
+    useSession.setState({ me: null });
+    taro.request.mockRejectedValueOnce({ errMsg: 'request:fail' });
+    render(<WorkbenchPage />);
+
+    fireEvent.click(await screen.findByText('重试'));
+    expect(await screen.findByText('通讯录')).toBeTruthy();
+  });
+
+  it('sends a signed-out visitor to login', () => {
+    render(<WorkbenchPage />);
+    expect(taro.reLaunch).toHaveBeenCalledWith({ url: '/pages/login/index' });
+    expect(taro.request).not.toHaveBeenCalled();
+  });
+});

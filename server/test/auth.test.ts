@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, people } from '../src/platform/db/schema.js';
-import { mockPost, startTestApp, type TestApp } from './support/test-app.js';
+import { mockPost, okBody, startTestApp, type TestApp } from './support/test-app.js';
 import { testDbKind } from './support/test-db.js';
 
 let t: TestApp;
@@ -20,9 +20,9 @@ const outbox = async (phone: string) =>
 
 async function bindTicket(): Promise<string> {
   const { code } = await t.loginCode();
-  const res = await t.call(authRoutes.wechatLogin, { body: { code } });
-  if (res.status !== 200 || res.body.status !== 'bind_required') throw new Error(JSON.stringify(res.body));
-  return res.body.bindTicket;
+  const body = okBody(await t.call(authRoutes.wechatLogin, { body: { code } }));
+  if (body.status !== 'bind_required') throw new Error(JSON.stringify(body));
+  return body.bindTicket;
 }
 
 describe('health', () => {
@@ -98,10 +98,10 @@ describe('WeChat login', () => {
 describe('binding a new WeChat user', () => {
   it('binds by the phone number WeChat confirms, then signs in directly next time', async () => {
     const { code, openid } = await t.loginCode();
-    const first = await t.call(authRoutes.wechatLogin, { body: { code } });
-    if (first.status !== 200 || first.body.status !== 'bind_required') throw new Error('expected bind_required');
+    const first = okBody(await t.call(authRoutes.wechatLogin, { body: { code } }));
+    if (first.status !== 'bind_required') throw new Error('expected bind_required');
     const bound = await t.call(authRoutes.bindPhone, {
-      body: { bindTicket: first.body.bindTicket, phoneCode: (await phoneCode(unbound.phone)).code },
+      body: { bindTicket: first.bindTicket, phoneCode: (await phoneCode(unbound.phone)).code },
     });
     expect(bound).toMatchObject({ status: 200, body: { me: { employeeNo: unbound.employeeNo, wechatBound: true } } });
 
@@ -109,7 +109,7 @@ describe('binding a new WeChat user', () => {
     expect(again).toMatchObject({ status: 200, body: { status: 'ok', session: { me: { employeeNo: unbound.employeeNo } } } });
 
     const reuse = await t.call(authRoutes.bindPhone, {
-      body: { bindTicket: first.body.bindTicket, phoneCode: (await phoneCode(unbound.phone)).code },
+      body: { bindTicket: first.bindTicket, phoneCode: (await phoneCode(unbound.phone)).code },
     });
     expect(reuse).toMatchObject({ status: 400, body: { code: 'AUTH_BIND_TICKET_INVALID' } });
   });
@@ -164,15 +164,14 @@ describe('binding a new WeChat user', () => {
 describe('sessions', () => {
   it('rotates the refresh token; replaying a used one revokes the whole session', async () => {
     const session = await t.loginAs(demoLogins.staff);
-    const rotated = await t.call(authRoutes.refresh, { body: { refreshToken: session.tokens.refreshToken } });
-    if (rotated.status !== 200) throw new Error(JSON.stringify(rotated.body));
-    expect(rotated.body.tokens.refreshToken).not.toBe(session.tokens.refreshToken);
+    const rotated = okBody(await t.call(authRoutes.refresh, { body: { refreshToken: session.tokens.refreshToken } }));
+    expect(rotated.tokens.refreshToken).not.toBe(session.tokens.refreshToken);
 
     const replay = await t.call(authRoutes.refresh, { body: { refreshToken: session.tokens.refreshToken } });
     expect(replay).toMatchObject({ status: 401, body: { code: 'AUTH_REFRESH_INVALID' } });
-    const afterReplay = await t.call(authRoutes.me, { token: rotated.body.tokens.accessToken });
+    const afterReplay = await t.call(authRoutes.me, { token: rotated.tokens.accessToken });
     expect(afterReplay).toMatchObject({ status: 401, body: { code: 'AUTH_SESSION_REVOKED' } });
-    const stolen = await t.call(authRoutes.refresh, { body: { refreshToken: rotated.body.tokens.refreshToken } });
+    const stolen = await t.call(authRoutes.refresh, { body: { refreshToken: rotated.tokens.refreshToken } });
     expect(stolen).toMatchObject({ status: 401, body: { code: 'AUTH_REFRESH_INVALID' } });
   });
 

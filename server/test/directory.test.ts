@@ -3,7 +3,7 @@ import { authRoutes, buildDepartmentTree, directoryRoutes as r, importColumns } 
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, people } from '../src/platform/db/schema.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { okBody, startTestApp, type TestApp } from './support/test-app.js';
 
 let t: TestApp;
 let admin: string;
@@ -20,39 +20,35 @@ const peopleCount = async () => (await t.db.select({ n: count() }).from(people))
 
 describe('browsing the directory', () => {
   it('lists departments that build into the two-level tree with member counts', async () => {
-    const res = await t.call(r.departments, { token: staff });
-    if (res.status !== 200) throw new Error(JSON.stringify(res.body));
-    expect(res.body.items).toHaveLength(demoCompound.departments.length);
-    const tree = buildDepartmentTree(res.body.items);
+    const res = okBody(await t.call(r.departments, { token: staff }));
+    expect(res.items).toHaveLength(demoCompound.departments.length);
+    const tree = buildDepartmentTree(res.items);
     expect(tree.length).toBe(demoCompound.departments.filter((d) => d.parentKey === null).length);
-    const total = res.body.items.reduce((n, d) => n + d.memberCount, 0);
+    const total = res.items.reduce((n, d) => n + d.memberCount, 0);
     expect(total).toBe(demoCompound.people.length);
   });
 
   it('searches by name or employee number prefix, paged, with masked phones only', async () => {
-    const page1 = await t.call(r.people, { token: staff, query: { pageSize: 10 } });
-    if (page1.status !== 200) throw new Error(JSON.stringify(page1.body));
-    expect(page1.body).toMatchObject({ total: demoCompound.people.length, page: 1, pageSize: 10 });
-    expect(page1.body.items).toHaveLength(10);
-    expect(page1.body.items.every((p) => /^\d{3}\*{4}\d{4}$/.test(p.phoneMasked))).toBe(true);
+    const page1 = okBody(await t.call(r.people, { token: staff, query: { pageSize: 10 } }));
+    expect(page1).toMatchObject({ total: demoCompound.people.length, page: 1, pageSize: 10 });
+    expect(page1.items).toHaveLength(10);
+    expect(page1.items.every((p) => /^\d{3}\*{4}\d{4}$/.test(p.phoneMasked))).toBe(true);
 
     const someone = demoCompound.people[20]!;
-    const byName = await t.call(r.people, { token: staff, query: { q: someone.name } });
-    expect(byName.status === 200 && byName.body.items.map((p) => p.employeeNo)).toContain(someone.employeeNo);
-    const byNo = await t.call(r.people, { token: staff, query: { q: someone.employeeNo.toLowerCase() } });
-    expect(byNo.status === 200 && byNo.body.items.map((p) => p.employeeNo)).toEqual([someone.employeeNo]);
-    const wildcard = await t.call(r.people, { token: staff, query: { q: '%' } });
-    expect(wildcard.status === 200 && wildcard.body.total).toBe(0);
+    const byName = okBody(await t.call(r.people, { token: staff, query: { q: someone.name } }));
+    expect(byName.items.map((p) => p.employeeNo)).toContain(someone.employeeNo);
+    const byNo = okBody(await t.call(r.people, { token: staff, query: { q: someone.employeeNo.toLowerCase() } }));
+    expect(byNo.items.map((p) => p.employeeNo)).toEqual([someone.employeeNo]);
+    const wildcard = okBody(await t.call(r.people, { token: staff, query: { q: '%' } }));
+    expect(wildcard.total).toBe(0);
   });
 
   it('lists a department with the departments below it', async () => {
-    const departments = await t.call(r.departments, { token: staff });
-    if (departments.status !== 200) throw new Error();
-    const parent = departments.body.items.find((d) => d.parentId === null && departments.body.items.some((c) => c.parentId === d.id))!;
-    const res = await t.call(r.people, { token: staff, query: { departmentId: parent.id, pageSize: 100 } });
-    if (res.status !== 200) throw new Error();
-    expect(res.body.items.length).toBeGreaterThan(0);
-    expect(res.body.items.every((p) => p.department!.path === parent.path || p.department!.path.startsWith(`${parent.path}/`))).toBe(true);
+    const departments = okBody(await t.call(r.departments, { token: staff }));
+    const parent = departments.items.find((d) => d.parentId === null && departments.items.some((c) => c.parentId === d.id))!;
+    const res = okBody(await t.call(r.people, { token: staff, query: { departmentId: parent.id, pageSize: 100 } }));
+    expect(res.items.length).toBeGreaterThan(0);
+    expect(res.items.every((p) => p.department!.path === parent.path || p.department!.path.startsWith(`${parent.path}/`))).toBe(true);
     const missing = await t.call(r.people, { token: staff, query: { departmentId: '00000000-0000-4000-8000-000000000000' } });
     expect(missing).toMatchObject({ status: 404, body: { code: 'DIRECTORY_DEPARTMENT_NOT_FOUND' } });
   });
@@ -78,7 +74,7 @@ describe('CSV import', () => {
     const res = await t.call(r.import, { token: admin, body: { csv } });
     expect(res.status).toBe(422);
     expect(res.body).toMatchObject({ code: 'DIRECTORY_IMPORT_INVALID', message: '导入文件有错误，未导入任何数据' });
-    const paths = 'details' in res.body ? res.body.details.map((d) => d.path) : [];
+    const paths = res.ok ? [] : res.body.details.map((d) => d.path);
     expect(paths).toEqual(['rows.3.姓名', 'rows.3.手机号', 'rows.4.工号', 'rows.4.角色', 'rows.5.角色', 'rows.6']);
     expect(await peopleCount()).toBe(before);
 
@@ -117,15 +113,14 @@ describe('CSV import', () => {
     const again = await t.call(r.import, { token: admin, body: { csv: fixed } });
     expect(again).toMatchObject({ status: 200, body: { created: 0, updated: 0, unchanged: 3, departmentsCreated: 0 } });
 
-    const search = await t.call(r.people, { token: staff, query: { q: '吴,二' } });
-    if (search.status !== 200) throw new Error();
-    expect(search.body.items[0]).toMatchObject({
+    const search = okBody(await t.call(r.people, { token: staff, query: { q: '吴,二' } }));
+    expect(search.items[0]).toMatchObject({
       title: '主任',
       department: { path: '调研室' },
       roleLabels: ['审批人（调研室）', '维修技师（电工、水暖）'],
     });
-    const moved = await t.call(r.people, { token: staff, query: { q: existing.employeeNo } });
-    expect(moved.status === 200 && moved.body.items[0]).toMatchObject({ title: '新职务', roleLabels: ['工作人员', '门岗（东门）'] });
+    const moved = okBody(await t.call(r.people, { token: staff, query: { q: existing.employeeNo } }));
+    expect(moved.items[0]).toMatchObject({ title: '新职务', roleLabels: ['工作人员', '门岗（东门）'] });
 
     const [audit] = await t.db.select().from(auditLog).where(eq(auditLog.action, 'directory.imported'));
     expect(audit?.details).toMatchObject({ createdEmployeeNos: ['N1001', 'N1002'], updatedEmployeeNos: [existing.employeeNo] });
@@ -135,8 +130,8 @@ describe('CSV import', () => {
 describe('roles', () => {
   it('lets an admin change roles, which take effect on the next request', async () => {
     const person = (await t.loginAs(demoLogins.driver)).me;
-    const gates = await t.call(r.person, { token: admin, params: { id: (await t.loginAs(demoLogins.guard)).me.id } });
-    const gateIds = gates.status === 200 ? gates.body.roles.flatMap((g) => (g.role === 'guard' ? g.gateIds : [])) : [];
+    const guard = okBody(await t.call(r.person, { token: admin, params: { id: (await t.loginAs(demoLogins.guard)).me.id } }));
+    const gateIds = guard.roles.flatMap((g) => (g.role === 'guard' ? g.gateIds : []));
     const token = (await t.loginAs(demoLogins.driver)).tokens.accessToken;
     expect(await t.call(r.import, { token, body: { csv: header } })).toMatchObject({ status: 403 });
 
@@ -161,11 +156,10 @@ describe('roles', () => {
     });
     expect(badGate).toMatchObject({ status: 404, body: { code: 'DIRECTORY_GATE_NOT_FOUND' } });
 
-    const admins = await t.call(r.people, { token: admin, query: { pageSize: 100 } });
-    if (admins.status !== 200) throw new Error();
+    const admins = okBody(await t.call(r.people, { token: admin, query: { pageSize: 100 } }));
     // The acting admin demotes the others first, then tries to demote themself: the last admin.
-    const actingId = admins.body.items.find((p) => p.employeeNo === demoLogins.admin)!.id;
-    const adminIds = admins.body.items
+    const actingId = admins.items.find((p) => p.employeeNo === demoLogins.admin)!.id;
+    const adminIds = admins.items
       .filter((p) => p.roles.some((g) => g.role === 'admin') && p.id !== actingId)
       .map((p) => p.id)
       .concat(actingId);
@@ -181,9 +175,8 @@ describe('roles', () => {
 describe('the last admin under concurrency', () => {
   it('keeps one admin when the last two demote each other at the same time', async () => {
     const a = await t.loginAs(demoLogins.admin);
-    const admins = await t.call(r.people, { token: a.tokens.accessToken, query: { pageSize: 100 } });
-    if (admins.status !== 200) throw new Error();
-    const others = admins.body.items.filter((p) => p.roles.some((g) => g.role === 'admin') && p.id !== a.me.id);
+    const admins = okBody(await t.call(r.people, { token: a.tokens.accessToken, query: { pageSize: 100 } }));
+    const others = admins.items.filter((p) => p.roles.some((g) => g.role === 'admin') && p.id !== a.me.id);
     // Leave exactly two admins: the acting one and one more.
     const [b, ...rest] = others;
     if (!b) {
@@ -202,8 +195,7 @@ describe('the last admin under concurrency', () => {
     const statuses = results.map((x) => x.status).sort();
     expect(statuses[0]).toBe(200);
     expect(statuses[1]).not.toBe(200);
-    const left = await t.call(r.people, { token: staff, query: { pageSize: 100 } });
-    if (left.status !== 200) throw new Error();
-    expect(left.body.items.filter((p) => p.roles.some((g) => g.role === 'admin'))).toHaveLength(1);
+    const left = okBody(await t.call(r.people, { token: staff, query: { pageSize: 100 } }));
+    expect(left.items.filter((p) => p.roles.some((g) => g.role === 'admin'))).toHaveLength(1);
   });
 });

@@ -16,8 +16,14 @@ import { seedDemo } from '../../src/seed/demo-seed.js';
 import { freshDb } from './test-db.js';
 
 export type CallResult<R extends RouteDef> =
-  | { status: 200; body: RouteRes<R>; headers: Record<string, unknown> }
-  | { status: number; body: ErrorBody; headers: Record<string, unknown> };
+  | { ok: true; status: 200; body: RouteRes<R>; headers: Record<string, unknown> }
+  | { ok: false; status: number; body: ErrorBody; headers: Record<string, unknown> };
+
+/** The parsed 200 body, or a thrown error showing the error body. */
+export function okBody<R extends RouteDef>(res: CallResult<R>): RouteRes<R> {
+  if (!res.ok) throw new Error(`expected 200, got ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}
 
 export interface CallInput {
   params?: Record<string, string>;
@@ -95,8 +101,8 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
       },
     });
     const json = res.json();
-    if (res.statusCode === 200) return { status: 200, body: route.res.parse(json), headers: res.headers };
-    return { status: res.statusCode, body: ErrorBodySchema.parse(json), headers: res.headers };
+    if (res.statusCode === 200) return { ok: true, status: 200, body: route.res.parse(json) as RouteRes<R>, headers: res.headers };
+    return { ok: false, status: res.statusCode, body: ErrorBodySchema.parse(json), headers: res.headers };
   };
 
   const loginCode = (openid?: string) => mockPost<{ code: string; openid: string }>(wechatUrl, '/__mock/wx/login', { openid });
@@ -115,9 +121,9 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
       if (!person?.openid) throw new Error(`${employeeNo} is not a bound demo person`);
       const { code } = await loginCode(person.openid);
       const { authRoutes } = await import('@dayuan/shared');
-      const res = await call(authRoutes.wechatLogin, { body: { code } });
-      if (res.status !== 200 || res.body.status !== 'ok') throw new Error(`login failed: ${JSON.stringify(res.body)}`);
-      return res.body.session;
+      const body = okBody(await call(authRoutes.wechatLogin, { body: { code } }));
+      if (body.status !== 'ok') throw new Error(`login needs binding: ${JSON.stringify(body)}`);
+      return body.session;
     },
     async close() {
       await app.close();

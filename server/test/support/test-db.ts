@@ -30,7 +30,7 @@ export async function withAdmin<T>(work: (client: pg.Client) => Promise<T>): Pro
   }
 }
 
-const tables = Object.values(schema)
+const tables = (Object.values(schema) as unknown[])
   .filter((t): t is PgTable => is(t, PgTable))
   .map((t) => `"${getTableName(t)}"`);
 

@@ -2,10 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { and, asc, count, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { type Db, type Tx } from '../db/client.js';
 import { InjectDb } from '../db/db.module.js';
-import { departments, gates, people, personRoles, wechatBindings } from '../db/schema.js';
+import { departments, gates, people, personRoles } from '../db/schema.js';
 
 export interface PersonRow {
   id: string;
+  roles: { role: string; scope: unknown }[];
+  wechatBound: boolean;
   employeeNo: string;
   name: string;
   title: string | null;
@@ -28,6 +30,9 @@ const personColumns = {
   departmentId: people.departmentId,
   departmentName: departments.name,
   departmentPath: departments.path,
+  // Roles and binding come in the same row: one query per page of people, or per person.
+  roles: sql<{ role: string; scope: unknown }[]>`coalesce((select json_agg(json_build_object('role', r.role, 'scope', r.scope) order by r.role) from person_roles r where r.person_id = ${people.id}), '[]'::json)`,
+  wechatBound: sql<boolean>`exists (select 1 from wechat_bindings b where b.person_id = ${people.id})`,
 };
 
 @Injectable()
@@ -127,15 +132,6 @@ export class DirectoryRepository {
       .from(personRoles)
       .where(inArray(personRoles.personId, personIds))
       .orderBy(asc(personRoles.role));
-  }
-
-  async boundPersonIds(personIds: string[]): Promise<Set<string>> {
-    if (personIds.length === 0) return new Set();
-    const rows = await this.db
-      .select({ personId: wechatBindings.personId })
-      .from(wechatBindings)
-      .where(inArray(wechatBindings.personId, personIds));
-    return new Set(rows.map((r) => r.personId));
   }
 
   async replaceRoles(tx: Tx, personId: string, rows: { role: string; scope: Record<string, unknown> }[]) {

@@ -185,10 +185,8 @@ export class DirectoryService {
 
   /** Rows → the masked public shape, with roles and their scope names, in a fixed number of queries. */
   private async summaries(rows: PersonRow[]): Promise<PersonSummary[]> {
-    const ids = rows.map((r) => r.id);
-    const [roleRows, bound] = await Promise.all([this.repo.rolesOf(ids), this.repo.boundPersonIds(ids)]);
-    const grants = groupBy(roleRows, (r) => r.personId);
-    const all = roleRows.map(grantFromRow);
+    const grants = new Map(rows.map((row) => [row.id, parseRoles(row.roles).map(grantFromRow).sort(byRoleOrder)]));
+    const all = [...grants.values()].flat();
     const names = {
       departments: all.some((g) => g.role === 'approver')
         ? new Map((await this.repo.departments()).map((d) => [d.id, d.name]))
@@ -196,7 +194,7 @@ export class DirectoryService {
       gates: all.some((g) => g.role === 'guard') ? new Map((await this.repo.gates()).map((g) => [g.id, g.name])) : undefined,
     };
     return rows.map((row) => {
-      const roles = (grants.get(row.id) ?? []).map(grantFromRow).sort(byRoleOrder);
+      const roles = grants.get(row.id)!;
       return {
         id: row.id,
         employeeNo: row.employeeNo,
@@ -210,7 +208,7 @@ export class DirectoryService {
         roles,
         roleLabels: roles.map((g) => describeGrant(g, names)),
         status: row.status,
-        wechatBound: bound.has(row.id),
+        wechatBound: row.wechatBound,
       };
     });
   }
@@ -231,6 +229,11 @@ function specFromGrant(grant: RoleGrant, pathById: Map<string, string>, gateCode
 }
 
 const byRoleOrder = (a: RoleGrant, b: RoleGrant) => Role.options.indexOf(a.role) - Role.options.indexOf(b.role);
+
+/** node-postgres parses json columns; PGlite's drizzle driver may hand them over as text. */
+function parseRoles(value: PersonRow['roles'] | string): PersonRow['roles'] {
+  return typeof value === 'string' ? JSON.parse(value) : value;
+}
 
 function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
   const map = new Map<K, T[]>();

@@ -5,7 +5,14 @@ import globals from 'globals';
 
 export default tseslint.config(
   {
-    ignores: ['**/dist/**', '**/node_modules/**', '**/data/**', '**/.data/**', 'server/drizzle/**', '**/*.d.ts'],
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      '**/data/**',
+      '**/.data/**',
+      'server/drizzle/**',
+      '**/*.d.ts',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -31,7 +38,8 @@ export default tseslint.config(
           patterns: [
             {
               group: ['../../../*/pages/**', '@/directory/**'],
-              message: 'A subpackage imports only itself and the shell; cross-subpackage imports break WeChat subpackages.',
+              message:
+                'A subpackage imports only itself and the shell; cross-subpackage imports break WeChat subpackages.',
             },
           ],
         },

@@ -13,7 +13,9 @@ export function startNode(name, script, { env = {}, args = [], cwd, echo = false
   let output = '';
   const keep = (chunk) => {
     output = (output + chunk).slice(-OUTPUT_TAIL);
-    if (echo) for (const line of chunk.toString().split('\n')) if (line) process.stdout.write(`[${name}] ${line}\n`);
+    if (echo) {
+      for (const line of chunk.toString().split('\n')) if (line) process.stdout.write(`[${name}] ${line}\n`);
+    }
   };
   child.stdout.on('data', keep);
   child.stderr.on('data', keep);

@@ -25,9 +25,14 @@ async function admin(baseUrl, statement) {
 /** Env vars selecting a fresh, empty database for `mode`, and how to remove it. */
 async function freshDatabase(mode, { pgliteDir, databaseName }) {
   if (mode === 'embedded') {
-    if (pgliteDir) return { env: { DATABASE_URL: '', REDIS_URL: '', PGLITE_DIR: pgliteDir }, remove: async () => {} };
+    if (pgliteDir) {
+      return { env: { DATABASE_URL: '', REDIS_URL: '', PGLITE_DIR: pgliteDir }, remove: async () => {} };
+    }
     const dir = await mkdtemp(path.join(os.tmpdir(), 'dayuan-pglite-'));
-    return { env: { DATABASE_URL: '', REDIS_URL: '', PGLITE_DIR: dir }, remove: () => rm(dir, { recursive: true, force: true }) };
+    return {
+      env: { DATABASE_URL: '', REDIS_URL: '', PGLITE_DIR: dir },
+      remove: () => rm(dir, { recursive: true, force: true }),
+    };
   }
   const base = process.env.DATABASE_URL;
   if (!base || !process.env.REDIS_URL) throw new Error('production mode needs DATABASE_URL and REDIS_URL');

@@ -29,12 +29,20 @@ export function createAdapter(config: AppConfig): FastifyAdapter {
 
 /** Nest's own log lines go to the same pino logger as Fastify's request logs: one JSON stream. */
 export function pinoLoggerService(log: FastifyBaseLogger): LoggerService {
-  const write = (level: 'info' | 'error' | 'warn' | 'debug' | 'trace') => (message: unknown, ...rest: unknown[]) => {
-    const context = rest.at(-1);
-    const obj = typeof message === 'object' && message !== null ? message : { msg: String(message) };
-    log[level]({ ...obj, context: typeof context === 'string' ? context : undefined });
+  const write =
+    (level: 'info' | 'error' | 'warn' | 'debug' | 'trace') =>
+    (message: unknown, ...rest: unknown[]) => {
+      const context = rest.at(-1);
+      const obj = typeof message === 'object' && message !== null ? message : { msg: String(message) };
+      log[level]({ ...obj, context: typeof context === 'string' ? context : undefined });
+    };
+  return {
+    log: write('info'),
+    error: write('error'),
+    warn: write('warn'),
+    debug: write('debug'),
+    verbose: write('trace'),
   };
-  return { log: write('info'), error: write('error'), warn: write('warn'), debug: write('debug'), verbose: write('trace') };
 }
 
 /** Fastify-level set-up shared by the server and the tests: JSON parsing, request ids, docs, metrics, H5. */
@@ -53,16 +61,26 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
   app.get(Metrics).instrument(fastify);
   await registerDocs(fastify, process.env.npm_package_version ?? '0.1.0');
   if (config.H5_DIR) {
-    await fastify.register(fastifyStatic, { root: path.resolve(config.H5_DIR), prefix: '/', wildcard: false });
+    await fastify.register(fastifyStatic, {
+      root: path.resolve(config.H5_DIR),
+      prefix: '/',
+      wildcard: false,
+    });
   }
 }
 
-export async function createApp(config: AppConfig, testingModule?: TestingModule): Promise<NestFastifyApplication> {
+export async function createApp(
+  config: AppConfig,
+  testingModule?: TestingModule,
+): Promise<NestFastifyApplication> {
   const adapter = createAdapter(config);
   const logger = pinoLoggerService(adapter.getInstance().log);
   const app = testingModule
     ? testingModule.createNestApplication<NestFastifyApplication>(adapter, { logger, bodyParser: false })
-    : await NestFactory.create<NestFastifyApplication>(AppModule.register(config), adapter, { logger, bodyParser: false });
+    : await NestFactory.create<NestFastifyApplication>(AppModule.register(config), adapter, {
+        logger,
+        bodyParser: false,
+      });
   app.enableShutdownHooks();
   await configureApp(app, config);
   await app.init();

@@ -15,7 +15,10 @@ async function main() {
   }
   const app = await createApp(config);
   await app.listen(config.PORT, config.HOST);
-  app.getHttpAdapter().getInstance().log.info({ url: await app.getUrl() }, 'dayuan server listening');
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .log.info({ url: await app.getUrl() }, 'dayuan server listening');
 }
 
 void main();

@@ -14,7 +14,8 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const unbound = demoCompound.people.find((p) => p.openid === null)!;
-const phoneCode = (phoneNumber: string) => mockPost<{ code: string }>(t.wechat.url, '/__mock/wx/phone-code', { phoneNumber });
+const phoneCode = (phoneNumber: string) =>
+  mockPost<{ code: string }>(t.wechat.url, '/__mock/wx/phone-code', { phoneNumber });
 const outbox = async (phone: string) =>
   (await (await fetch(`${t.sms.url}/__mock/sms/outbox?phone=${phone}`)).json()) as { text: string }[];
 
@@ -28,7 +29,11 @@ async function bindTicket(): Promise<string> {
 describe('health', () => {
   it('names the database and shared-state backends in use', async () => {
     const res = await t.call(healthRoutes.health);
-    expect(res.body).toMatchObject({ status: 'ok', db: testDbKind, redis: process.env.REDIS_URL ? 'redis' : 'memory' });
+    expect(res.body).toMatchObject({
+      status: 'ok',
+      db: testDbKind,
+      redis: process.env.REDIS_URL ? 'redis' : 'memory',
+    });
   });
 });
 
@@ -55,7 +60,10 @@ describe('WeChat login', () => {
     const { code } = await t.loginCode(demoCompound.people[0]!.openid!);
     expect((await t.call(authRoutes.wechatLogin, { body: { code } })).status).toBe(200);
     const reused = await t.call(authRoutes.wechatLogin, { body: { code } });
-    expect(reused).toMatchObject({ status: 400, body: { code: 'AUTH_LOGIN_CODE_USED', message: '登录凭证已使用，请重新登录' } });
+    expect(reused).toMatchObject({
+      status: 400,
+      body: { code: 'AUTH_LOGIN_CODE_USED', message: '登录凭证已使用，请重新登录' },
+    });
     const unknown = await t.call(authRoutes.wechatLogin, { body: { code: 'never-issued' } });
     expect(unknown).toMatchObject({ status: 400, body: { code: 'AUTH_LOGIN_CODE_INVALID' } });
   });
@@ -77,7 +85,11 @@ describe('WeChat login', () => {
     const once = await t.call(authRoutes.wechatLogin, { body: { code: (await t.loginCode(openid)).code } });
     expect(once.status).toBe(200);
 
-    await mockPost(t.wechat.url, '/__mock/faults', { path: '/sns/jscode2session', httpStatus: 502, times: 5 });
+    await mockPost(t.wechat.url, '/__mock/faults', {
+      path: '/sns/jscode2session',
+      httpStatus: 502,
+      times: 5,
+    });
     const down = await t.call(authRoutes.wechatLogin, { body: { code: (await t.loginCode(openid)).code } });
     expect(down).toMatchObject({ status: 503, body: { code: 'UPSTREAM_UNAVAILABLE' } });
     await mockPost(t.wechat.url, '/__mock/reset', {});
@@ -87,7 +99,9 @@ describe('WeChat login', () => {
     const staff = demoCompound.people.find((p) => p.employeeNo === demoLogins.staff)!;
     await t.db.update(people).set({ status: 'disabled' }).where(eq(people.employeeNo, staff.employeeNo));
     try {
-      const res = await t.call(authRoutes.wechatLogin, { body: { code: (await t.loginCode(staff.openid!)).code } });
+      const res = await t.call(authRoutes.wechatLogin, {
+        body: { code: (await t.loginCode(staff.openid!)).code },
+      });
       expect(res).toMatchObject({ status: 403, body: { code: 'AUTH_PERSON_DISABLED' } });
     } finally {
       await t.db.update(people).set({ status: 'active' }).where(eq(people.employeeNo, staff.employeeNo));
@@ -103,10 +117,16 @@ describe('binding a new WeChat user', () => {
     const bound = await t.call(authRoutes.bindPhone, {
       body: { bindTicket: first.bindTicket, phoneCode: (await phoneCode(unbound.phone)).code },
     });
-    expect(bound).toMatchObject({ status: 200, body: { me: { employeeNo: unbound.employeeNo, wechatBound: true } } });
+    expect(bound).toMatchObject({
+      status: 200,
+      body: { me: { employeeNo: unbound.employeeNo, wechatBound: true } },
+    });
 
     const again = await t.call(authRoutes.wechatLogin, { body: { code: (await t.loginCode(openid)).code } });
-    expect(again).toMatchObject({ status: 200, body: { status: 'ok', session: { me: { employeeNo: unbound.employeeNo } } } });
+    expect(again).toMatchObject({
+      status: 200,
+      body: { status: 'ok', session: { me: { employeeNo: unbound.employeeNo } } },
+    });
 
     const reuse = await t.call(authRoutes.bindPhone, {
       body: { bindTicket: first.bindTicket, phoneCode: (await phoneCode(unbound.phone)).code },
@@ -126,17 +146,28 @@ describe('binding a new WeChat user', () => {
   it('binds by employee number and the SMS code sent to the phone on file', async () => {
     const person = demoCompound.people.filter((p) => p.openid === null)[1]!;
     const ticket = await bindTicket();
-    const sent = await t.call(authRoutes.smsCode, { body: { bindTicket: ticket, employeeNo: person.employeeNo } });
-    expect(sent).toMatchObject({ status: 200, body: { phoneMasked: `${person.phone.slice(0, 3)}****${person.phone.slice(-4)}` } });
-    const again = await t.call(authRoutes.smsCode, { body: { bindTicket: ticket, employeeNo: person.employeeNo } });
+    const sent = await t.call(authRoutes.smsCode, {
+      body: { bindTicket: ticket, employeeNo: person.employeeNo },
+    });
+    expect(sent).toMatchObject({
+      status: 200,
+      body: { phoneMasked: `${person.phone.slice(0, 3)}****${person.phone.slice(-4)}` },
+    });
+    const again = await t.call(authRoutes.smsCode, {
+      body: { bindTicket: ticket, employeeNo: person.employeeNo },
+    });
     expect(again).toMatchObject({ status: 429, body: { code: 'AUTH_SMS_COOLDOWN' } });
 
     const [message] = await outbox(person.phone);
     const smsCode = /验证码为(\d{6})/.exec(message!.text)![1]!;
     const wrong = smsCode === '000000' ? '111111' : '000000';
-    const bad = await t.call(authRoutes.bindSms, { body: { bindTicket: ticket, employeeNo: person.employeeNo, smsCode: wrong } });
+    const bad = await t.call(authRoutes.bindSms, {
+      body: { bindTicket: ticket, employeeNo: person.employeeNo, smsCode: wrong },
+    });
     expect(bad).toMatchObject({ status: 400, body: { code: 'AUTH_SMS_CODE_INVALID' } });
-    const ok = await t.call(authRoutes.bindSms, { body: { bindTicket: ticket, employeeNo: person.employeeNo, smsCode } });
+    const ok = await t.call(authRoutes.bindSms, {
+      body: { bindTicket: ticket, employeeNo: person.employeeNo, smsCode },
+    });
     expect(ok).toMatchObject({ status: 200, body: { me: { employeeNo: person.employeeNo } } });
   });
 
@@ -148,15 +179,28 @@ describe('binding a new WeChat user', () => {
     const wrong = smsCode === '000000' ? '111111' : '000000';
     const codes = [];
     for (let i = 0; i < 5; i++) {
-      codes.push((await t.call(authRoutes.bindSms, { body: { bindTicket: ticket, employeeNo: person.employeeNo, smsCode: wrong } })).body);
+      codes.push(
+        (
+          await t.call(authRoutes.bindSms, {
+            body: { bindTicket: ticket, employeeNo: person.employeeNo, smsCode: wrong },
+          })
+        ).body,
+      );
     }
-    expect(codes.map((b) => 'code' in b && b.code)).toEqual([...Array(4).fill('AUTH_SMS_CODE_INVALID'), 'AUTH_SMS_CODE_LOCKED']);
-    const right = await t.call(authRoutes.bindSms, { body: { bindTicket: ticket, employeeNo: person.employeeNo, smsCode } });
+    expect(codes.map((b) => 'code' in b && b.code)).toEqual([
+      ...Array(4).fill('AUTH_SMS_CODE_INVALID'),
+      'AUTH_SMS_CODE_LOCKED',
+    ]);
+    const right = await t.call(authRoutes.bindSms, {
+      body: { bindTicket: ticket, employeeNo: person.employeeNo, smsCode },
+    });
     expect(right).toMatchObject({ status: 400, body: { code: 'AUTH_SMS_CODE_INVALID' } });
   });
 
   it('refuses an expired or made-up bind ticket', async () => {
-    const res = await t.call(authRoutes.smsCode, { body: { bindTicket: 'x'.repeat(43), employeeNo: 'E0001' } });
+    const res = await t.call(authRoutes.smsCode, {
+      body: { bindTicket: 'x'.repeat(43), employeeNo: 'E0001' },
+    });
     expect(res).toMatchObject({ status: 400, body: { code: 'AUTH_BIND_TICKET_INVALID' } });
   });
 });
@@ -164,7 +208,9 @@ describe('binding a new WeChat user', () => {
 describe('sessions', () => {
   it('rotates the refresh token; replaying a used one revokes the whole session', async () => {
     const session = await t.loginAs(demoLogins.staff);
-    const rotated = okBody(await t.call(authRoutes.refresh, { body: { refreshToken: session.tokens.refreshToken } }));
+    const rotated = okBody(
+      await t.call(authRoutes.refresh, { body: { refreshToken: session.tokens.refreshToken } }),
+    );
     expect(rotated.tokens.refreshToken).not.toBe(session.tokens.refreshToken);
 
     const replay = await t.call(authRoutes.refresh, { body: { refreshToken: session.tokens.refreshToken } });
@@ -178,7 +224,9 @@ describe('sessions', () => {
   it('lets exactly one of many concurrent refreshes with the same token win', async () => {
     const session = await t.loginAs(demoLogins.staff);
     const results = await Promise.all(
-      Array.from({ length: 12 }, () => t.call(authRoutes.refresh, { body: { refreshToken: session.tokens.refreshToken } })),
+      Array.from({ length: 12 }, () =>
+        t.call(authRoutes.refresh, { body: { refreshToken: session.tokens.refreshToken } }),
+      ),
     );
     expect(results.filter((r) => r.status === 200)).toHaveLength(1);
     expect(results.filter((r) => r.status === 401)).toHaveLength(11);
@@ -192,7 +240,9 @@ describe('sessions', () => {
       status: 401,
       body: { code: 'AUTH_SESSION_REVOKED' },
     });
-    expect(await t.call(authRoutes.refresh, { body: { refreshToken: session.tokens.refreshToken } })).toMatchObject({
+    expect(
+      await t.call(authRoutes.refresh, { body: { refreshToken: session.tokens.refreshToken } }),
+    ).toMatchObject({
       status: 401,
       body: { code: 'AUTH_REFRESH_INVALID' },
     });
@@ -200,7 +250,10 @@ describe('sessions', () => {
 
   it('tells a missing, forged and expired access token apart', async () => {
     expect(await t.call(authRoutes.me)).toMatchObject({ status: 401, body: { code: 'AUTH_REQUIRED' } });
-    expect(await t.call(authRoutes.me, { token: 'not.a.jwt' })).toMatchObject({ status: 401, body: { code: 'AUTH_TOKEN_INVALID' } });
+    expect(await t.call(authRoutes.me, { token: 'not.a.jwt' })).toMatchObject({
+      status: 401,
+      body: { code: 'AUTH_TOKEN_INVALID' },
+    });
     const session = await t.loginAs(demoLogins.staff);
     const [, payload] = session.tokens.accessToken.split('.');
     const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString()) as { sub: string; sid: string };
@@ -211,14 +264,20 @@ describe('sessions', () => {
       .setIssuer('dayuan')
       .setExpirationTime(Math.floor(Date.now() / 1000) - 10)
       .sign(key);
-    expect(await t.call(authRoutes.me, { token: expired })).toMatchObject({ status: 401, body: { code: 'AUTH_TOKEN_EXPIRED' } });
+    expect(await t.call(authRoutes.me, { token: expired })).toMatchObject({
+      status: 401,
+      body: { code: 'AUTH_TOKEN_EXPIRED' },
+    });
     const forged = await new SignJWT({ sid: claims.sid })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(claims.sub)
       .setIssuer('dayuan')
       .setExpirationTime('5m')
       .sign(new TextEncoder().encode('another-secret-that-is-long-enough-000000'));
-    expect(await t.call(authRoutes.me, { token: forged })).toMatchObject({ status: 401, body: { code: 'AUTH_TOKEN_INVALID' } });
+    expect(await t.call(authRoutes.me, { token: forged })).toMatchObject({
+      status: 401,
+      body: { code: 'AUTH_TOKEN_INVALID' },
+    });
   });
 
   it('rate-limits the login endpoint per client address', async () => {

@@ -4,12 +4,18 @@ import { ConfigError, loadConfig } from '../src/platform/config/config.js';
 describe('configuration', () => {
   it('runs with no settings at all in development: embedded database, local mocks', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ PORT: 3000, PGLITE_DIR: './data/pglite', WECHAT_API_BASE: 'http://127.0.0.1:7101' });
+    expect(config).toMatchObject({
+      PORT: 3000,
+      PGLITE_DIR: './data/pglite',
+      WECHAT_API_BASE: 'http://127.0.0.1:7101',
+    });
     expect(config.DATABASE_URL ?? config.REDIS_URL).toBeUndefined();
   });
 
   it('names every bad variable', () => {
-    expect(() => loadConfig({ PORT: 'abc', DATABASE_URL: 'mysql://x', JWT_SECRET: 'short' })).toThrow(ConfigError);
+    expect(() => loadConfig({ PORT: 'abc', DATABASE_URL: 'mysql://x', JWT_SECRET: 'short' })).toThrow(
+      ConfigError,
+    );
     try {
       loadConfig({ PORT: 'abc', DATABASE_URL: 'mysql://x', JWT_SECRET: 'short' });
     } catch (err) {
@@ -20,7 +26,9 @@ describe('configuration', () => {
   });
 
   it('refuses development secrets and local mocks in production', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET: must be set in production[\s\S]*DATA_KEY[\s\S]*WECHAT_API_BASE/);
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
+      /JWT_SECRET: must be set in production[\s\S]*DATA_KEY[\s\S]*WECHAT_API_BASE/,
+    );
     const ok = loadConfig({
       NODE_ENV: 'production',
       JWT_SECRET: 'p'.repeat(40),

@@ -37,7 +37,9 @@ describe('browsing the directory', () => {
     const someone = demoCompound.people[20]!;
     const byName = okBody(await t.call(r.people, { token: staff, query: { q: someone.name } }));
     expect(byName.items.map((p) => p.employeeNo)).toContain(someone.employeeNo);
-    const byNo = okBody(await t.call(r.people, { token: staff, query: { q: someone.employeeNo.toLowerCase() } }));
+    const byNo = okBody(
+      await t.call(r.people, { token: staff, query: { q: someone.employeeNo.toLowerCase() } }),
+    );
     expect(byNo.items.map((p) => p.employeeNo)).toEqual([someone.employeeNo]);
     const wildcard = okBody(await t.call(r.people, { token: staff, query: { q: '%' } }));
     expect(wildcard.total).toBe(0);
@@ -45,11 +47,22 @@ describe('browsing the directory', () => {
 
   it('lists a department with the departments below it', async () => {
     const departments = okBody(await t.call(r.departments, { token: staff }));
-    const parent = departments.items.find((d) => d.parentId === null && departments.items.some((c) => c.parentId === d.id))!;
-    const res = okBody(await t.call(r.people, { token: staff, query: { departmentId: parent.id, pageSize: 100 } }));
+    const parent = departments.items.find(
+      (d) => d.parentId === null && departments.items.some((c) => c.parentId === d.id),
+    )!;
+    const res = okBody(
+      await t.call(r.people, { token: staff, query: { departmentId: parent.id, pageSize: 100 } }),
+    );
     expect(res.items.length).toBeGreaterThan(0);
-    expect(res.items.every((p) => p.department!.path === parent.path || p.department!.path.startsWith(`${parent.path}/`))).toBe(true);
-    const missing = await t.call(r.people, { token: staff, query: { departmentId: '00000000-0000-4000-8000-000000000000' } });
+    expect(
+      res.items.every(
+        (p) => p.department!.path === parent.path || p.department!.path.startsWith(`${parent.path}/`),
+      ),
+    ).toBe(true);
+    const missing = await t.call(r.people, {
+      token: staff,
+      query: { departmentId: '00000000-0000-4000-8000-000000000000' },
+    });
     expect(missing).toMatchObject({ status: 404, body: { code: 'DIRECTORY_DEPARTMENT_NOT_FOUND' } });
   });
 });
@@ -73,18 +86,39 @@ describe('CSV import', () => {
     ].join('\r\n');
     const res = await t.call(r.import, { token: admin, body: { csv } });
     expect(res.status).toBe(422);
-    expect(res.body).toMatchObject({ code: 'DIRECTORY_IMPORT_INVALID', message: '导入文件有错误，未导入任何数据' });
+    expect(res.body).toMatchObject({
+      code: 'DIRECTORY_IMPORT_INVALID',
+      message: '导入文件有错误，未导入任何数据',
+    });
     const paths = res.ok ? [] : res.body.details.map((d) => d.path);
-    expect(paths).toEqual(['rows.3.姓名', 'rows.3.手机号', 'rows.4.工号', 'rows.4.角色', 'rows.5.角色', 'rows.6']);
+    expect(paths).toEqual([
+      'rows.3.姓名',
+      'rows.3.手机号',
+      'rows.4.工号',
+      'rows.4.角色',
+      'rows.5.角色',
+      'rows.6',
+    ]);
     expect(await peopleCount()).toBe(before);
 
-    const clash = await t.call(r.import, { token: admin, body: { csv: [header, `N0006,孙六,${demoCompound.people[0]!.phone},新部门,,`].join('\n') } });
-    expect(clash).toMatchObject({ status: 422, body: { details: [{ path: 'rows.2.手机号', issue: `已被工号 ${demoCompound.people[0]!.employeeNo} 使用` }] } });
+    const clash = await t.call(r.import, {
+      token: admin,
+      body: { csv: [header, `N0006,孙六,${demoCompound.people[0]!.phone},新部门,,`].join('\n') },
+    });
+    expect(clash).toMatchObject({
+      status: 422,
+      body: {
+        details: [{ path: 'rows.2.手机号', issue: `已被工号 ${demoCompound.people[0]!.employeeNo} 使用` }],
+      },
+    });
   });
 
   it('refuses a file with the wrong header', async () => {
     const res = await t.call(r.import, { token: admin, body: { csv: 'id,name\n1,2' } });
-    expect(res).toMatchObject({ status: 422, body: { code: 'DIRECTORY_IMPORT_HEADER_INVALID', details: [{ path: 'csv.header' }] } });
+    expect(res).toMatchObject({
+      status: 422,
+      body: { code: 'DIRECTORY_IMPORT_HEADER_INVALID', details: [{ path: 'csv.header' }] },
+    });
   });
 
   it('dry-runs, then applies creates and updates in one go, then sees nothing to change', async () => {
@@ -98,20 +132,32 @@ describe('CSV import', () => {
         `${existing.employeeNo},${existing.name},${existing.phone},调研室/一组,新职务,staff;guard:EAST`,
       ].join('\n');
     const bad = await t.call(r.import, { token: admin, body: { csv } });
-    expect(bad).toMatchObject({ status: 422, body: { details: [{ path: 'rows.3.角色', issue: '未知角色「技术员」' }] } });
+    expect(bad).toMatchObject({
+      status: 422,
+      body: { details: [{ path: 'rows.3.角色', issue: '未知角色「技术员」' }] },
+    });
 
     const fixed = csv.replace('审批人;技术员', '审批人;technician:electrical|水暖');
     const dry = await t.call(r.import, { token: admin, body: { csv: fixed, dryRun: true } });
-    expect(dry).toMatchObject({ status: 200, body: { dryRun: true, totalRows: 3, created: 2, updated: 1, unchanged: 0, departmentsCreated: 2 } });
+    expect(dry).toMatchObject({
+      status: 200,
+      body: { dryRun: true, totalRows: 3, created: 2, updated: 1, unchanged: 0, departmentsCreated: 2 },
+    });
     const before = await peopleCount();
     expect(before).toBe(demoCompound.people.length);
 
     const applied = await t.call(r.import, { token: admin, body: { csv: fixed } });
-    expect(applied).toMatchObject({ status: 200, body: { dryRun: false, created: 2, updated: 1, departmentsCreated: 2 } });
+    expect(applied).toMatchObject({
+      status: 200,
+      body: { dryRun: false, created: 2, updated: 1, departmentsCreated: 2 },
+    });
     expect(await peopleCount()).toBe(before + 2);
 
     const again = await t.call(r.import, { token: admin, body: { csv: fixed } });
-    expect(again).toMatchObject({ status: 200, body: { created: 0, updated: 0, unchanged: 3, departmentsCreated: 0 } });
+    expect(again).toMatchObject({
+      status: 200,
+      body: { created: 0, updated: 0, unchanged: 3, departmentsCreated: 0 },
+    });
 
     const search = okBody(await t.call(r.people, { token: staff, query: { q: '吴,二' } }));
     expect(search.items[0]).toMatchObject({
@@ -123,14 +169,19 @@ describe('CSV import', () => {
     expect(moved.items[0]).toMatchObject({ title: '新职务', roleLabels: ['工作人员', '门岗（东门）'] });
 
     const [audit] = await t.db.select().from(auditLog).where(eq(auditLog.action, 'directory.imported'));
-    expect(audit?.details).toMatchObject({ createdEmployeeNos: ['N1001', 'N1002'], updatedEmployeeNos: [existing.employeeNo] });
+    expect(audit?.details).toMatchObject({
+      createdEmployeeNos: ['N1001', 'N1002'],
+      updatedEmployeeNos: [existing.employeeNo],
+    });
   });
 });
 
 describe('roles', () => {
   it('lets an admin change roles, which take effect on the next request', async () => {
     const person = (await t.loginAs(demoLogins.driver)).me;
-    const guard = okBody(await t.call(r.person, { token: admin, params: { id: (await t.loginAs(demoLogins.guard)).me.id } }));
+    const guard = okBody(
+      await t.call(r.person, { token: admin, params: { id: (await t.loginAs(demoLogins.guard)).me.id } }),
+    );
     const gateIds = guard.roles.flatMap((g) => (g.role === 'guard' ? g.gateIds : []));
     const token = (await t.loginAs(demoLogins.driver)).tokens.accessToken;
     expect(await t.call(r.import, { token, body: { csv: header } })).toMatchObject({ status: 403 });
@@ -165,7 +216,9 @@ describe('roles', () => {
       .concat(actingId);
     const results = [];
     for (const id of adminIds) {
-      results.push(await t.call(r.setRoles, { token: admin, params: { id }, body: { roles: [{ role: 'staff' }] } }));
+      results.push(
+        await t.call(r.setRoles, { token: admin, params: { id }, body: { roles: [{ role: 'staff' }] } }),
+      );
     }
     expect(results.at(-1)).toMatchObject({ status: 409, body: { code: 'DIRECTORY_LAST_ADMIN' } });
     expect(results.slice(0, -1).every((x) => x.status === 200)).toBe(true);
@@ -181,15 +234,27 @@ describe('the last admin under concurrency', () => {
     const [b, ...rest] = others;
     if (!b) {
       const staffMe = (await t.loginAs(demoLogins.staff)).me;
-      await t.call(r.setRoles, { token: a.tokens.accessToken, params: { id: staffMe.id }, body: { roles: [{ role: 'admin' }] } });
+      await t.call(r.setRoles, {
+        token: a.tokens.accessToken,
+        params: { id: staffMe.id },
+        body: { roles: [{ role: 'admin' }] },
+      });
     }
     for (const p of rest) {
-      await t.call(r.setRoles, { token: a.tokens.accessToken, params: { id: p.id }, body: { roles: [{ role: 'staff' }] } });
+      await t.call(r.setRoles, {
+        token: a.tokens.accessToken,
+        params: { id: p.id },
+        body: { roles: [{ role: 'staff' }] },
+      });
     }
     const second = b ?? (await t.loginAs(demoLogins.staff)).me;
     const bToken = (await t.loginAs(second.employeeNo)).tokens.accessToken;
     const results = await Promise.all([
-      t.call(r.setRoles, { token: a.tokens.accessToken, params: { id: second.id }, body: { roles: [{ role: 'staff' }] } }),
+      t.call(r.setRoles, {
+        token: a.tokens.accessToken,
+        params: { id: second.id },
+        body: { roles: [{ role: 'staff' }] },
+      }),
       t.call(r.setRoles, { token: bToken, params: { id: a.me.id }, body: { roles: [{ role: 'staff' }] } }),
     ]);
     const statuses = results.map((x) => x.status).sort();

@@ -19,7 +19,10 @@ async function send(method: string, path: string, payload?: string, contentType 
     method: method as 'POST',
     url: path,
     payload,
-    headers: { authorization: `Bearer ${adminToken}`, ...(payload === undefined ? {} : { 'content-type': contentType }) },
+    headers: {
+      authorization: `Bearer ${adminToken}`,
+      ...(payload === undefined ? {} : { 'content-type': contentType }),
+    },
   });
   return { status: res.statusCode, body: ErrorBodySchema.parse(res.json()) };
 }
@@ -31,7 +34,11 @@ describe('bad input gets a coded 4xx, never a 500', () => {
   });
 
   it('unknown fields and wrong types, each with its field path', async () => {
-    const res = await send('POST', '/api/auth/bind-sms', JSON.stringify({ bindTicket: 42, employeeNo: 'E0001', smsCode: '12', extra: true }));
+    const res = await send(
+      'POST',
+      '/api/auth/bind-sms',
+      JSON.stringify({ bindTicket: 42, employeeNo: 'E0001', smsCode: '12', extra: true }),
+    );
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('VALIDATION_FAILED');
     expect(res.body.details).toEqual(
@@ -44,7 +51,11 @@ describe('bad input gets a coded 4xx, never a 500', () => {
   });
 
   it('an oversize body', async () => {
-    const res = await send('POST', '/api/directory/import', JSON.stringify({ csv: 'x'.repeat(t.config.BODY_LIMIT_BYTES + 10) }));
+    const res = await send(
+      'POST',
+      '/api/directory/import',
+      JSON.stringify({ csv: 'x'.repeat(t.config.BODY_LIMIT_BYTES + 10) }),
+    );
     expect(res).toMatchObject({ status: 413, body: { code: 'PAYLOAD_TOO_LARGE' } });
   });
 
@@ -56,32 +67,58 @@ describe('bad input gets a coded 4xx, never a 500', () => {
   it('unknown query parameters and bad path ids', async () => {
     const query = await send('GET', '/api/directory/people?page=0&color=red');
     expect(query.body.details).toEqual(
-      expect.arrayContaining([expect.objectContaining({ path: 'query.page' }), { path: 'query.color', issue: '不允许的字段' }]),
+      expect.arrayContaining([
+        expect.objectContaining({ path: 'query.page' }),
+        { path: 'query.color', issue: '不允许的字段' },
+      ]),
     );
     const id = await send('GET', '/api/directory/people/not-a-uuid');
-    expect(id).toMatchObject({ status: 400, body: { details: [{ path: 'params.id', issue: '编号格式不正确' }] } });
+    expect(id).toMatchObject({
+      status: 400,
+      body: { details: [{ path: 'params.id', issue: '编号格式不正确' }] },
+    });
   });
 
   it('an unknown route', async () => {
-    expect(await send('GET', '/api/nothing-here')).toMatchObject({ status: 404, body: { code: 'ROUTE_NOT_FOUND' } });
+    expect(await send('GET', '/api/nothing-here')).toMatchObject({
+      status: 404,
+      body: { code: 'ROUTE_NOT_FOUND' },
+    });
   });
 
-  it.each(allRoutes.map((def) => [`${def.method} ${def.path}`, def] as const))('%s survives garbage', async (_name, def) => {
-    const garbage = ['[]', '"text"', '123', 'null', '{"__proto__":{"admin":true}}', JSON.stringify({ a: 'x'.repeat(5000) })];
-    for (const payload of def.method === 'GET' ? [undefined] : garbage) {
-      const res = await t.app.inject({
-        method: def.method,
-        url: `${url(def)}${def.method === 'GET' ? '?page=abc&pageSize=-1&q[]=1' : ''}`,
-        payload,
-        headers: { authorization: `Bearer ${adminToken}`, ...(payload ? { 'content-type': 'application/json' } : {}) },
-      });
-      expect(res.statusCode, `${def.method} ${def.path} with ${payload?.slice(0, 40)}`).toBeLessThan(500);
-      if (res.statusCode !== 200) expect(ErrorBodySchema.safeParse(res.json()).success).toBe(true);
-    }
-  });
+  it.each(allRoutes.map((def) => [`${def.method} ${def.path}`, def] as const))(
+    '%s survives garbage',
+    async (_name, def) => {
+      const garbage = [
+        '[]',
+        '"text"',
+        '123',
+        'null',
+        '{"__proto__":{"admin":true}}',
+        JSON.stringify({ a: 'x'.repeat(5000) }),
+      ];
+      for (const payload of def.method === 'GET' ? [undefined] : garbage) {
+        const res = await t.app.inject({
+          method: def.method,
+          url: `${url(def)}${def.method === 'GET' ? '?page=abc&pageSize=-1&q[]=1' : ''}`,
+          payload,
+          headers: {
+            authorization: `Bearer ${adminToken}`,
+            ...(payload ? { 'content-type': 'application/json' } : {}),
+          },
+        });
+        expect(res.statusCode, `${def.method} ${def.path} with ${payload?.slice(0, 40)}`).toBeLessThan(500);
+        if (res.statusCode !== 200) expect(ErrorBodySchema.safeParse(res.json()).success).toBe(true);
+      }
+    },
+  );
 
   it('answers every error with a request id the logs carry too', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/api/me', headers: { 'x-request-id': 'trace-abc-123' } });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/me',
+      headers: { 'x-request-id': 'trace-abc-123' },
+    });
     expect(res.headers['x-request-id']).toBe('trace-abc-123');
     expect(res.json()).toMatchObject({ code: 'AUTH_REQUIRED', requestId: 'trace-abc-123' });
   });

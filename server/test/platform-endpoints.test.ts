@@ -33,7 +33,9 @@ describe('metrics', () => {
     await t.app.inject({ method: 'GET', url: '/healthz' });
     await t.app.inject({ method: 'GET', url: '/api/directory/people/00000000-0000-4000-8000-000000000000' });
     const text = (await t.app.inject({ method: 'GET', url: '/metrics' })).body;
-    expect(text).toMatch(/http_request_duration_seconds_count\{method="GET",route="\/healthz",status="200"\} \d+/);
+    expect(text).toMatch(
+      /http_request_duration_seconds_count\{method="GET",route="\/healthz",status="200"\} \d+/,
+    );
     expect(text).toContain('route="/api/directory/people/:id",status="401"');
     expect(text).toContain('process_cpu_seconds_total');
   });

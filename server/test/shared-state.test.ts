@@ -10,7 +10,9 @@ const opened: SharedState[] = [];
 afterAll(() => Promise.all(opened.map((s) => s.close())));
 
 const implementations: [string, () => Promise<SharedState>][] = [['memory', async () => createMemoryState()]];
-if (redisUrl) implementations.push(['redis', () => createRedisState(redisUrl, `dayuan:contract:${randomUUID()}:`)]);
+if (redisUrl) {
+  implementations.push(['redis', () => createRedisState(redisUrl, `dayuan:contract:${randomUUID()}:`)]);
+}
 
 describe.each(implementations)('%s shared state', (_name, create) => {
   const make = async () => {
@@ -21,7 +23,9 @@ describe.each(implementations)('%s shared state', (_name, create) => {
 
   it('gives a key set-if-absent to exactly one of 200 concurrent callers', async () => {
     const { kv } = await make();
-    const wins = await Promise.all(Array.from({ length: 200 }, (_, i) => kv.setIfAbsent('token', String(i), 60)));
+    const wins = await Promise.all(
+      Array.from({ length: 200 }, (_, i) => kv.setIfAbsent('token', String(i), 60)),
+    );
     expect(wins.filter(Boolean)).toHaveLength(1);
   });
 
@@ -45,7 +49,9 @@ describe.each(implementations)('%s shared state', (_name, create) => {
   it('counts hits in a window that starts at the first hit', async () => {
     const { kv } = await make();
     const counts = await Promise.all(Array.from({ length: 30 }, () => kv.hit('rl', 60)));
-    expect(counts.map((c) => c.count).sort((a, b) => a - b)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+    expect(counts.map((c) => c.count).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 30 }, (_, i) => i + 1),
+    );
     expect(counts.every((c) => c.ttlSeconds > 0 && c.ttlSeconds <= 60)).toBe(true);
     await kv.del('rl');
     expect((await kv.hit('rl', 60)).count).toBe(1);

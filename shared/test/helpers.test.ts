@@ -81,7 +81,9 @@ describe('buildDepartmentTree', () => {
 
 describe('fillPath', () => {
   it('fills and encodes path parameters, and refuses a missing one', () => {
-    expect(fillPath('/api/directory/people/:id/roles', { id: 'a b' })).toBe('/api/directory/people/a%20b/roles');
+    expect(fillPath('/api/directory/people/:id/roles', { id: 'a b' })).toBe(
+      '/api/directory/people/a%20b/roles',
+    );
     expect(() => fillPath('/api/directory/people/:id')).toThrow(/id/);
   });
 });

@@ -4,13 +4,26 @@ import path from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 
 /** Debian's Chromium, headless, as a phone: a fresh profile per context. */
-export async function openPhone(): Promise<{ context: BrowserContext; page: Page; errors: string[]; close(): Promise<void> }> {
+export async function openPhone(): Promise<{
+  context: BrowserContext;
+  page: Page;
+  errors: string[];
+  close(): Promise<void>;
+}> {
   const profile = mkdtempSync(path.join(os.tmpdir(), 'dayuan-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic',
-      '--no-first-run', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
     viewport: { width: 375, height: 812 },
     deviceScaleFactor: 2,
     isMobile: true,

@@ -13,7 +13,9 @@ export function startE2eStack(): Promise<Stack> {
 }
 
 export async function smsCodeFor(stack: Stack, phone: string): Promise<string> {
-  const messages = (await (await fetch(`${stack.smsUrl}/__mock/sms/outbox?phone=${phone}`)).json()) as { text: string }[];
+  const messages = (await (await fetch(`${stack.smsUrl}/__mock/sms/outbox?phone=${phone}`)).json()) as {
+    text: string;
+  }[];
   const code = /验证码为(\d{6})/.exec(messages.at(-1)?.text ?? '')?.[1];
   if (!code) throw new Error(`no login code was texted to ${phone}`);
   return code;

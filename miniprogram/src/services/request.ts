@@ -18,7 +18,8 @@ import { useSession } from '@/stores/session';
 
 // H5 is served by the server itself (same origin). A mini-program has none: unless the build sets an https
 // address, it talks to the local server of `npm start` (WeChat DevTools with 不校验合法域名).
-const API_BASE = process.env.TARO_APP_API_BASE || (process.env.TARO_ENV === 'weapp' ? 'http://127.0.0.1:3000' : '');
+const API_BASE =
+  process.env.TARO_APP_API_BASE || (process.env.TARO_ENV === 'weapp' ? 'http://127.0.0.1:3000' : '');
 const LOGIN_PAGE = '/pages/login/index';
 
 const REQUEST_TIMEOUT_MS = 15_000;

@@ -31,7 +31,9 @@ export async function seedDemo(db: Db, dataKey: string): Promise<boolean> {
       return d.parentKey ? `${pathOf(d.parentKey)}/${d.name}` : d.name;
     };
     const departmentIds = new Map<string, string>();
-    const ordered = [...demoCompound.departments].sort((a, b) => pathOf(a.key).split('/').length - pathOf(b.key).split('/').length);
+    const ordered = [...demoCompound.departments].sort(
+      (a, b) => pathOf(a.key).split('/').length - pathOf(b.key).split('/').length,
+    );
     for (const d of ordered) {
       const [row] = await tx
         .insert(departments)
@@ -55,14 +57,18 @@ export async function seedDemo(db: Db, dataKey: string): Promise<boolean> {
         .insert(buildings)
         .values({ code: b.code, name: b.name, floors: b.floors })
         .returning({ id: buildings.id });
-      if (b.rooms.length > 0) await tx.insert(rooms).values(b.rooms.map((r) => ({ ...r, buildingId: row!.id })));
+      if (b.rooms.length > 0) {
+        await tx.insert(rooms).values(b.rooms.map((r) => ({ ...r, buildingId: row!.id })));
+      }
     }
 
     const toGrant = (role: DemoRole): RoleGrant => {
       if (role.role === 'approver') {
         return { role: 'approver', departmentIds: role.departmentKeys.map((k) => departmentIds.get(k)!) };
       }
-      if (role.role === 'guard') return { role: 'guard', gateIds: role.gateCodes.map((c) => gateIds.get(c)!) };
+      if (role.role === 'guard') {
+        return { role: 'guard', gateIds: role.gateCodes.map((c) => gateIds.get(c)!) };
+      }
       return role;
     };
     for (const p of demoCompound.people) {
@@ -77,7 +83,9 @@ export async function seedDemo(db: Db, dataKey: string): Promise<boolean> {
           phoneHash: cipher.hash('phone', p.phone),
         })
         .returning({ id: people.id });
-      await tx.insert(personRoles).values(p.roles.map((r) => ({ personId: row!.id, ...rowFromGrant(toGrant(r)) })));
+      await tx
+        .insert(personRoles)
+        .values(p.roles.map((r) => ({ personId: row!.id, ...rowFromGrant(toGrant(r)) })));
       if (p.openid) await tx.insert(wechatBindings).values({ openid: p.openid, personId: row!.id });
     }
 

@@ -8,7 +8,9 @@ const config = loadConfig();
 const handle = await createDb({ url: config.DATABASE_URL, dataDir: config.PGLITE_DIR });
 try {
   const seeded = await seedDemo(handle.db, config.DATA_KEY);
-  console.log(seeded ? `demo data loaded (${handle.kind})` : `people already exist (${handle.kind}); nothing loaded`);
+  console.log(
+    seeded ? `demo data loaded (${handle.kind})` : `people already exist (${handle.kind}); nothing loaded`,
+  );
   console.log(`demo logins: ${JSON.stringify(demoLogins)}`);
 } finally {
   await handle.close();

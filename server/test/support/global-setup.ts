@@ -5,7 +5,9 @@ import { databaseUrl, PG_PREFIX, PG_TEMPLATE, PGLITE_TEMPLATE, testDbKind, withA
 
 async function dropWorkerDatabases() {
   await withAdmin(async (c) => {
-    const { rows } = await c.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE '${PG_PREFIX}%'`);
+    const { rows } = await c.query<{ datname: string }>(
+      `SELECT datname FROM pg_database WHERE datname LIKE '${PG_PREFIX}%'`,
+    );
     for (const { datname } of rows) await c.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
   });
 }
@@ -15,7 +17,9 @@ export async function setup() {
   if (testDbKind === 'pglite') {
     const dataDir = path.dirname(PGLITE_TEMPLATE);
     mkdirSync(dataDir, { recursive: true });
-    for (const entry of readdirSync(dataDir)) rmSync(path.join(dataDir, entry), { recursive: true, force: true });
+    for (const entry of readdirSync(dataDir)) {
+      rmSync(path.join(dataDir, entry), { recursive: true, force: true });
+    }
     await (await createDb({ dataDir: PGLITE_TEMPLATE })).close();
     return;
   }

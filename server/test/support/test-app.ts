@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { createSmsMock, createWechatMock, demoCompound, listenOnLoopback } from '@dayuan/mocks';
-import { ErrorBodySchema, type ErrorBody, fillPath, type RouteDef, type RouteRes, type Session } from '@dayuan/shared';
+import {
+  ErrorBodySchema,
+  type ErrorBody,
+  fillPath,
+  type RouteDef,
+  type RouteRes,
+  type Session,
+} from '@dayuan/shared';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import type { FastifyInstance } from 'fastify';
@@ -60,10 +67,16 @@ export async function mockPost<T>(baseUrl: string, path: string, body: unknown):
 }
 
 /** A full app on this worker's database (emptied, then seeded with the demo compound) and its own mocks. */
-export async function startTestApp(env: Record<string, string> = {}, options: { seed?: boolean } = {}): Promise<TestApp> {
+export async function startTestApp(
+  env: Record<string, string> = {},
+  options: { seed?: boolean } = {},
+): Promise<TestApp> {
   const wechatServer = createWechatMock();
   const smsServer = createSmsMock();
-  const [wechatUrl, smsUrl] = await Promise.all([listenOnLoopback(wechatServer, 0), listenOnLoopback(smsServer, 0)]);
+  const [wechatUrl, smsUrl] = await Promise.all([
+    listenOnLoopback(wechatServer, 0),
+    listenOnLoopback(smsServer, 0),
+  ]);
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
@@ -101,11 +114,14 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
       },
     });
     const json = res.json();
-    if (res.statusCode === 200) return { ok: true, status: 200, body: route.res.parse(json) as RouteRes<R>, headers: res.headers };
+    if (res.statusCode === 200) {
+      return { ok: true, status: 200, body: route.res.parse(json) as RouteRes<R>, headers: res.headers };
+    }
     return { ok: false, status: res.statusCode, body: ErrorBodySchema.parse(json), headers: res.headers };
   };
 
-  const loginCode = (openid?: string) => mockPost<{ code: string; openid: string }>(wechatUrl, '/__mock/wx/login', { openid });
+  const loginCode = (openid?: string) =>
+    mockPost<{ code: string; openid: string }>(wechatUrl, '/__mock/wx/login', { openid });
 
   return {
     app,

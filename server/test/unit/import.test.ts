@@ -13,12 +13,20 @@ describe('parseCsv', () => {
   });
 });
 
-const known = { gateCodes: new Map([['EAST', 'EAST'], ['东门', 'EAST']]) };
+const known = {
+  gateCodes: new Map([
+    ['EAST', 'EAST'],
+    ['东门', 'EAST'],
+  ]),
+};
 const table = (...rows: string[]) => parseCsv([importColumns.join(','), ...rows].join('\n'));
 
 describe('validateImportRows', () => {
   it('normalises phones, employee numbers, departments and roles', () => {
-    const { rows, details } = validateImportRows(table('e0001, 王一 ,+86 139-1234-5678,办公厅／秘书处 ,科员,guard:东门；审批人'), known);
+    const { rows, details } = validateImportRows(
+      table('e0001, 王一 ,+86 139-1234-5678,办公厅／秘书处 ,科员,guard:东门；审批人'),
+      known,
+    );
     expect(details).toEqual([]);
     expect(rows[0]).toEqual({
       line: 2,
@@ -27,7 +35,10 @@ describe('validateImportRows', () => {
       phone: '13912345678',
       departmentPath: '办公厅/秘书处',
       title: '科员',
-      roles: [{ role: 'guard', gateCodes: ['EAST'] }, { role: 'approver', departmentPaths: [] }],
+      roles: [
+        { role: 'guard', gateCodes: ['EAST'] },
+        { role: 'approver', departmentPaths: [] },
+      ],
     });
   });
 

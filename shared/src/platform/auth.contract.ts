@@ -49,8 +49,14 @@ export const BindPhoneBodySchema = z.strictObject({
   phoneCode: z.string().min(1).max(128),
 });
 
-export const SmsCodeBodySchema = z.strictObject({ bindTicket: BindTicketSchema, employeeNo: EmployeeNoSchema });
-export const SmsCodeResultSchema = z.object({ phoneMasked: z.string(), resendAfterSeconds: z.number().int() });
+export const SmsCodeBodySchema = z.strictObject({
+  bindTicket: BindTicketSchema,
+  employeeNo: EmployeeNoSchema,
+});
+export const SmsCodeResultSchema = z.object({
+  phoneMasked: z.string(),
+  resendAfterSeconds: z.number().int(),
+});
 
 export const BindSmsBodySchema = z.strictObject({
   bindTicket: BindTicketSchema,

@@ -64,7 +64,10 @@ export function guardsGate(grants: readonly RoleGrant[], gateId: string): boolea
   return grants.some((g) => g.role === 'guard' && g.gateIds.includes(gateId));
 }
 
-export function describeGrant(grant: RoleGrant, names: { departments?: Map<string, string>; gates?: Map<string, string> } = {}): string {
+export function describeGrant(
+  grant: RoleGrant,
+  names: { departments?: Map<string, string>; gates?: Map<string, string> } = {},
+): string {
   const label = roleLabels[grant.role];
   switch (grant.role) {
     case 'approver':

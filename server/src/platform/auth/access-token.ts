@@ -29,7 +29,9 @@ export class AccessTokens {
   async verify(token: string): Promise<{ personId: string; sessionId: string }> {
     try {
       const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, algorithms: ['HS256'] });
-      if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string') throw new AppError('AUTH_TOKEN_INVALID');
+      if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string') {
+        throw new AppError('AUTH_TOKEN_INVALID');
+      }
       return { personId: payload.sub, sessionId: payload.sid };
     } catch (err) {
       if (err instanceof AppError) throw err;

@@ -69,7 +69,10 @@ export class AuthRepository {
   }
 
   async createSession(tx: Tx, personId: string, client: string): Promise<string> {
-    const [row] = await tx.insert(authSessions).values({ personId, client }).returning({ id: authSessions.id });
+    const [row] = await tx
+      .insert(authSessions)
+      .values({ personId, client })
+      .returning({ id: authSessions.id });
     return row!.id;
   }
 
@@ -101,7 +104,9 @@ export class AuthRepository {
     const [row] = await tx
       .select({ sessionId: authRefreshTokens.sessionId })
       .from(authRefreshTokens)
-      .where(and(eq(authRefreshTokens.tokenHash, hashToken(token)), sql`${authRefreshTokens.usedAt} IS NOT NULL`));
+      .where(
+        and(eq(authRefreshTokens.tokenHash, hashToken(token)), sql`${authRefreshTokens.usedAt} IS NOT NULL`),
+      );
     return row?.sessionId;
   }
 

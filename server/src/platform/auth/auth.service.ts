@@ -33,7 +33,8 @@ const wechatLoginErrors: Record<number, ConstructorParameters<typeof AppError>[0
 };
 
 const randomToken = () => randomBytes(32).toString('base64url');
-const smsCodeHash = (personId: string, code: string) => createHash('sha256').update(`${personId}:${code}`).digest('hex');
+const smsCodeHash = (personId: string, code: string) =>
+  createHash('sha256').update(`${personId}:${code}`).digest('hex');
 
 @Injectable()
 export class AuthService {
@@ -63,7 +64,11 @@ export class AuthService {
     const bindTicket = randomToken();
     const ticket: BindTicket = { openid: session.openid, unionid: session.unionid };
     await this.state.kv.set(`auth:bind:${bindTicket}`, JSON.stringify(ticket), BIND_TICKET_TTL);
-    return { status: 'bind_required', bindTicket, expiresAt: new Date(Date.now() + BIND_TICKET_TTL * 1000).toISOString() };
+    return {
+      status: 'bind_required',
+      bindTicket,
+      expiresAt: new Date(Date.now() + BIND_TICKET_TTL * 1000).toISOString(),
+    };
   }
 
   async bindByPhone(ctx: RequestCtx, bindTicket: string, phoneCode: string): Promise<Session> {
@@ -99,11 +104,15 @@ export class AuthService {
         sessionContext: `auth:${person.id}`,
       });
       if (!result?.ok) {
-        throw new AppError(result?.code.startsWith('LimitExceeded') ? 'AUTH_SMS_COOLDOWN' : 'AUTH_SMS_SEND_FAILED');
+        throw new AppError(
+          result?.code.startsWith('LimitExceeded') ? 'AUTH_SMS_COOLDOWN' : 'AUTH_SMS_SEND_FAILED',
+        );
       }
     } catch (err) {
       await this.state.kv.del(`auth:sms-code:${person.id}`);
-      if (!(err instanceof AppError && err.code === 'AUTH_SMS_COOLDOWN')) await this.state.kv.del(cooldownKey);
+      if (!(err instanceof AppError && err.code === 'AUTH_SMS_COOLDOWN')) {
+        await this.state.kv.del(cooldownKey);
+      }
       if (err instanceof AppError) throw err;
       if (err instanceof SmsRequestError) {
         this.logger.error(`sms refused: ${err.message}`);
@@ -117,7 +126,12 @@ export class AuthService {
     return { phoneMasked: maskPhone(phone), resendAfterSeconds: SMS_COOLDOWN };
   }
 
-  async bindBySms(ctx: RequestCtx, bindTicket: string, employeeNo: string, smsCode: string): Promise<Session> {
+  async bindBySms(
+    ctx: RequestCtx,
+    bindTicket: string,
+    employeeNo: string,
+    smsCode: string,
+  ): Promise<Session> {
     const ticket = await this.readTicket(bindTicket);
     const person = await this.activePersonByEmployeeNo(employeeNo);
     const stored = await this.state.kv.get(`auth:sms-code:${person.id}`);
@@ -131,7 +145,9 @@ export class AuthService {
       throw new AppError('AUTH_SMS_CODE_INVALID');
     }
     // Consume the code: of two concurrent binds with it, one proceeds.
-    if ((await this.state.kv.take(`auth:sms-code:${person.id}`)) === null) throw new AppError('AUTH_SMS_CODE_INVALID');
+    if ((await this.state.kv.take(`auth:sms-code:${person.id}`)) === null) {
+      throw new AppError('AUTH_SMS_CODE_INVALID');
+    }
     return this.bindAndSignIn(ctx, bindTicket, ticket, person, 'sms');
   }
 
@@ -162,7 +178,13 @@ export class AuthService {
         entityId: consumed.sessionId,
         actorId: principal.personId,
       });
-      return { ok: true as const, sessionId: consumed.sessionId, personId: principal.personId, next, expiresAt };
+      return {
+        ok: true as const,
+        sessionId: consumed.sessionId,
+        personId: principal.personId,
+        next,
+        expiresAt,
+      };
     });
     if (!outcome.ok) throw new AppError(outcome.disabled ? 'AUTH_PERSON_DISABLED' : 'AUTH_REFRESH_INVALID');
     const access = await this.accessTokens.issue(outcome.personId, outcome.sessionId);
@@ -179,7 +201,11 @@ export class AuthService {
   async logout(ctx: RequestCtx & { principal: Principal }) {
     await this.repo.transaction(async (tx) => {
       await this.repo.revokeSession(tx, ctx.principal.sessionId, 'logout');
-      await this.audit.record(tx, ctx, { action: 'auth.logout', entityType: 'session', entityId: ctx.principal.sessionId });
+      await this.audit.record(tx, ctx, {
+        action: 'auth.logout',
+        entityType: 'session',
+        entityId: ctx.principal.sessionId,
+      });
     });
     return { ok: true as const };
   }
@@ -241,7 +267,9 @@ export class AuthService {
   ): Promise<Session> {
     if (person.status !== 'active') throw new AppError('AUTH_PERSON_DISABLED');
     // The ticket is single use: a second bind with it fails.
-    if ((await this.state.kv.take(`auth:bind:${bindTicket}`)) === null) throw new AppError('AUTH_BIND_TICKET_INVALID');
+    if ((await this.state.kv.take(`auth:bind:${bindTicket}`)) === null) {
+      throw new AppError('AUTH_BIND_TICKET_INVALID');
+    }
     return this.signIn(ctx, person, `auth.bind.${method}`, async (tx) => {
       const replaced = await this.repo.bindOpenid(tx, person.id, ticket.openid, ticket.unionid);
       await this.audit.record(tx, ctx, {

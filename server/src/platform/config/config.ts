@@ -8,7 +8,10 @@ const optionalUrl = (protocols: RegExp) =>
     .optional()
     .transform((v) => (v === '' ? undefined : v))
     .refine((v) => v === undefined || protocols.test(v), { message: 'not a valid URL for this setting' });
-const httpUrl = z.string().url().regex(/^https?:\/\//, { message: 'must be an http(s) URL' });
+const httpUrl = z
+  .string()
+  .url()
+  .regex(/^https?:\/\//, { message: 'must be an http(s) URL' });
 
 // Development defaults point at mocks/ and at throwaway secrets; production must set its own.
 const DEV_JWT_SECRET = 'dev-only-jwt-secret-change-me-0123456789abcdef';
@@ -32,7 +35,11 @@ export const ConfigSchema = z
       .refine((v) => Buffer.from(v, 'base64').length === 32, { message: 'must be 32 bytes, base64' }),
     ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(900),
     REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(180).default(30),
-    BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(2 * 1024 * 1024),
+    BODY_LIMIT_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .default(2 * 1024 * 1024),
     WECHAT_API_BASE: httpUrl.default('http://127.0.0.1:7101'),
     WECHAT_APPID: z.string().min(1).default('wx0123456789demo0'),
     WECHAT_SECRET: z.string().min(1).default('demo0secret0of0the0wechat0mock00'),
@@ -58,7 +65,11 @@ export const ConfigSchema = z
     if (!c.ALLOW_MOCK_SERVICES) {
       for (const key of ['WECHAT_API_BASE', 'SMS_API_BASE'] as const) {
         if (isLoopback(c[key])) {
-          ctx.addIssue({ code: 'custom', path: [key], message: 'points at a local mock; set ALLOW_MOCK_SERVICES=true if meant' });
+          ctx.addIssue({
+            code: 'custom',
+            path: [key],
+            message: 'points at a local mock; set ALLOW_MOCK_SERVICES=true if meant',
+          });
         }
       }
     }

@@ -25,7 +25,10 @@ export interface DbOptions {
 }
 
 const MIGRATION_LOCK_KEY = 724_118_001;
-export const MIGRATIONS_FOLDER = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../drizzle');
+export const MIGRATIONS_FOLDER = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../../drizzle',
+);
 
 export async function createDb(opts: DbOptions): Promise<DbHandle> {
   return opts.url ? createPostgres(opts.url, opts) : createPglite(opts.dataDir ?? 'memory://', opts);

@@ -31,7 +31,9 @@ const personColumns = {
   departmentName: departments.name,
   departmentPath: departments.path,
   // Roles and binding come in the same row: one query per page of people, or per person.
-  roles: sql<{ role: string; scope: unknown }[]>`coalesce((select json_agg(json_build_object('role', r.role, 'scope', r.scope) order by r.role) from person_roles r where r.person_id = ${people.id}), '[]'::json)`,
+  roles: sql<
+    { role: string; scope: unknown }[]
+  >`coalesce((select json_agg(json_build_object('role', r.role, 'scope', r.scope) order by r.role) from person_roles r where r.person_id = ${people.id}), '[]'::json)`,
   wechatBound: sql<boolean>`exists (select 1 from wechat_bindings b where b.person_id = ${people.id})`,
 };
 
@@ -72,7 +74,12 @@ export class DirectoryRepository {
     const conditions: SQL[] = [];
     if (filter.departmentPath) {
       // A department lists its own members and those of every department below it.
-      conditions.push(or(eq(departments.path, filter.departmentPath), ilike(departments.path, `${escapeLike(filter.departmentPath)}/%`))!);
+      conditions.push(
+        or(
+          eq(departments.path, filter.departmentPath),
+          ilike(departments.path, `${escapeLike(filter.departmentPath)}/%`),
+        )!,
+      );
     }
     if (filter.q) {
       const prefix = `${escapeLike(filter.q)}%`;
@@ -153,7 +160,10 @@ export class DirectoryRepository {
     return rows.filter((r) => r.id !== personId).length;
   }
 
-  async insertDepartment(tx: Tx, values: { name: string; parentId: string | null; path: string; sortOrder: number }) {
+  async insertDepartment(
+    tx: Tx,
+    values: { name: string; parentId: string | null; path: string; sortOrder: number },
+  ) {
     const [row] = await tx.insert(departments).values(values).returning({ id: departments.id });
     return row!.id;
   }

@@ -78,7 +78,9 @@ export class DirectoryService {
 
   async import(ctx: AuthedCtx, body: ImportBody): Promise<ImportReport> {
     const gates = await this.repo.gates();
-    const gateCodes = new Map<string, string>(gates.flatMap((g) => [[g.code, g.code] as const, [g.name, g.code] as const]));
+    const gateCodes = new Map<string, string>(
+      gates.flatMap((g) => [[g.code, g.code] as const, [g.name, g.code] as const]),
+    );
     const { rows, details, headerOk } = validateImportRows(parseCsv(body.csv), { gateCodes });
     if (!headerOk) throw new AppError('DIRECTORY_IMPORT_HEADER_INVALID', details);
     if (details.length > 0) throw new AppError('DIRECTORY_IMPORT_INVALID', details);
@@ -147,9 +149,18 @@ export class DirectoryService {
     const departments = await this.repo.departments(tx);
     const pathById = new Map(departments.map((d) => [d.id, d.path]));
     const gateCodeById = new Map((await this.repo.gates(tx)).map((g) => [g.id, g.code]));
-    const rolesByPerson = groupBy(await this.repo.rolesOf(existing.map((p) => p.id), tx), (r) => r.personId);
+    const rolesByPerson = groupBy(
+      await this.repo.rolesOf(
+        existing.map((p) => p.id),
+        tx,
+      ),
+      (r) => r.personId,
+    );
     const hashPhone = (phone: string) => this.cipher.hash('phone', phone);
-    const owners = await this.repo.phoneOwners(rows.map((r) => hashPhone(r.phone)), tx);
+    const owners = await this.repo.phoneOwners(
+      rows.map((r) => hashPhone(r.phone)),
+      tx,
+    );
     return {
       departmentPaths: new Set(departments.map((d) => d.path)),
       peopleByEmployeeNo: new Map(
@@ -161,7 +172,9 @@ export class DirectoryService {
             title: p.title,
             departmentPath: p.departmentPath,
             phoneHash: p.phoneHash,
-            roles: (rolesByPerson.get(p.id) ?? []).map((r) => specFromGrant(grantFromRow(r), pathById, gateCodeById)),
+            roles: (rolesByPerson.get(p.id) ?? []).map((r) =>
+              specFromGrant(grantFromRow(r), pathById, gateCodeById),
+            ),
           },
         ]),
       ),
@@ -185,13 +198,17 @@ export class DirectoryService {
 
   /** Rows → the masked public shape, with roles and their scope names, in a fixed number of queries. */
   private async summaries(rows: PersonRow[]): Promise<PersonSummary[]> {
-    const grants = new Map(rows.map((row) => [row.id, parseRoles(row.roles).map(grantFromRow).sort(byRoleOrder)]));
+    const grants = new Map(
+      rows.map((row) => [row.id, parseRoles(row.roles).map(grantFromRow).sort(byRoleOrder)]),
+    );
     const all = [...grants.values()].flat();
     const names = {
       departments: all.some((g) => g.role === 'approver')
         ? new Map((await this.repo.departments()).map((d) => [d.id, d.name]))
         : undefined,
-      gates: all.some((g) => g.role === 'guard') ? new Map((await this.repo.gates()).map((g) => [g.id, g.name])) : undefined,
+      gates: all.some((g) => g.role === 'guard')
+        ? new Map((await this.repo.gates()).map((g) => [g.id, g.name]))
+        : undefined,
     };
     return rows.map((row) => {
       const roles = grants.get(row.id)!;
@@ -214,21 +231,34 @@ export class DirectoryService {
   }
 }
 
-function resolveSpec(spec: RoleSpec, departmentIds: Map<string, string>, gateIds: Map<string, string>): RoleGrant {
-  if (spec.role === 'approver') return { role: 'approver', departmentIds: spec.departmentPaths.map((p) => departmentIds.get(p)!) };
+function resolveSpec(
+  spec: RoleSpec,
+  departmentIds: Map<string, string>,
+  gateIds: Map<string, string>,
+): RoleGrant {
+  if (spec.role === 'approver') {
+    return { role: 'approver', departmentIds: spec.departmentPaths.map((p) => departmentIds.get(p)!) };
+  }
   if (spec.role === 'guard') return { role: 'guard', gateIds: spec.gateCodes.map((c) => gateIds.get(c)!) };
   return spec;
 }
 
-function specFromGrant(grant: RoleGrant, pathById: Map<string, string>, gateCodeById: Map<string, string>): RoleSpec {
+function specFromGrant(
+  grant: RoleGrant,
+  pathById: Map<string, string>,
+  gateCodeById: Map<string, string>,
+): RoleSpec {
   if (grant.role === 'approver') {
     return { role: 'approver', departmentPaths: grant.departmentIds.map((id) => pathById.get(id) ?? id) };
   }
-  if (grant.role === 'guard') return { role: 'guard', gateCodes: grant.gateIds.map((id) => gateCodeById.get(id) ?? id) };
+  if (grant.role === 'guard') {
+    return { role: 'guard', gateCodes: grant.gateIds.map((id) => gateCodeById.get(id) ?? id) };
+  }
   return grant;
 }
 
-const byRoleOrder = (a: RoleGrant, b: RoleGrant) => Role.options.indexOf(a.role) - Role.options.indexOf(b.role);
+const byRoleOrder = (a: RoleGrant, b: RoleGrant) =>
+  Role.options.indexOf(a.role) - Role.options.indexOf(b.role);
 
 /** node-postgres parses json columns; PGlite's drizzle driver may hand them over as text. */
 function parseRoles(value: PersonRow['roles'] | string): PersonRow['roles'] {

@@ -30,7 +30,9 @@ export interface ImportPlan {
 /** Approvers approve for their own department unless the row names departments. */
 export function effectiveRoles(row: ImportRow): RoleSpec[] {
   return row.roles.map((r) =>
-    r.role === 'approver' && r.departmentPaths.length === 0 ? { role: 'approver', departmentPaths: [row.departmentPath] } : r,
+    r.role === 'approver' && r.departmentPaths.length === 0
+      ? { role: 'approver', departmentPaths: [row.departmentPath] }
+      : r,
   );
 }
 
@@ -74,7 +76,9 @@ export function planImport(rows: readonly ImportRow[], state: ImportState): Impo
       continue;
     }
     const roles = effectiveRoles(row);
-    const missing = roles.flatMap((r) => (r.role === 'approver' ? r.departmentPaths : [])).filter((p) => !knownAfter.has(p));
+    const missing = roles
+      .flatMap((r) => (r.role === 'approver' ? r.departmentPaths : []))
+      .filter((p) => !knownAfter.has(p));
     if (missing.length > 0) {
       details.push({ path: `rows.${row.line}.角色`, issue: `审批部门不存在：${missing.join('、')}` });
       continue;

@@ -72,13 +72,15 @@ function parseRoles(raw: string, known: KnownNames, issue: (msg: string) => void
     if (role === 'guard') {
       const codes = args.map((a) => known.gateCodes.get(a));
       if (args.length === 0) issue('门岗角色需写明门岗，如 guard:east');
-      else if (codes.some((c) => !c)) issue(`未知门岗「${args.filter((a) => !known.gateCodes.has(a)).join('、')}」`);
-      else specs.push({ role, gateCodes: codes as string[] });
+      else if (codes.some((c) => !c)) {
+        issue(`未知门岗「${args.filter((a) => !known.gateCodes.has(a)).join('、')}」`);
+      } else specs.push({ role, gateCodes: codes as string[] });
     } else if (role === 'technician') {
       const skills = args.map((a) => skillByName.get(a));
       if (args.length === 0) issue('维修技师角色需写明技能，如 technician:electrical');
-      else if (skills.some((s) => !s)) issue(`未知技能「${args.filter((a) => !skillByName.has(a)).join('、')}」`);
-      else specs.push({ role, skills: skills as TechnicianSkill[] });
+      else if (skills.some((s) => !s)) {
+        issue(`未知技能「${args.filter((a) => !skillByName.has(a)).join('、')}」`);
+      } else specs.push({ role, skills: skills as TechnicianSkill[] });
     } else if (role === 'approver') {
       const paths = args.map(normalizeDepartmentPath);
       if (paths.some((p) => !p)) issue('审批部门路径格式不正确');
@@ -101,7 +103,13 @@ export function validateImportRows(
     !!header &&
     header.length === importColumns.length &&
     header.every((h, i) => h.trim() === importColumns[i]);
-  if (!headerOk) return { rows: [], details: [{ path: 'csv.header', issue: `表头应为：${importColumns.join(',')}` }], headerOk };
+  if (!headerOk) {
+    return {
+      rows: [],
+      details: [{ path: 'csv.header', issue: `表头应为：${importColumns.join(',')}` }],
+      headerOk,
+    };
+  }
 
   const rows: ImportRow[] = [];
   const details: ErrorDetail[] = [];
@@ -110,19 +118,29 @@ export function validateImportRows(
   data.forEach((cells, index) => {
     const line = index + 2;
     if (cells.every((c) => c.trim() === '')) return;
-    const issue = (column: string, msg: string) => details.push({ path: `rows.${line}.${column}`, issue: msg });
+    const issue = (column: string, msg: string) =>
+      details.push({ path: `rows.${line}.${column}`, issue: msg });
     if (cells.length !== importColumns.length) {
-      details.push({ path: `rows.${line}`, issue: `应为 ${importColumns.length} 列，实际 ${cells.length} 列` });
+      details.push({
+        path: `rows.${line}`,
+        issue: `应为 ${importColumns.length} 列，实际 ${cells.length} 列`,
+      });
       return;
     }
     const [employeeNoRaw, nameRaw, phoneRaw, departmentRaw, titleRaw, rolesRaw] = cells as [
-      string, string, string, string, string, string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
     ];
     const before = details.length;
     const employeeNo = EmployeeNoSchema.safeParse(employeeNoRaw);
     if (!employeeNo.success) issue('工号', employeeNo.error.issues[0]!.message);
-    else if (seenEmployeeNo.has(employeeNo.data)) issue('工号', `与第 ${seenEmployeeNo.get(employeeNo.data)} 行重复`);
-    else seenEmployeeNo.set(employeeNo.data, line);
+    else if (seenEmployeeNo.has(employeeNo.data)) {
+      issue('工号', `与第 ${seenEmployeeNo.get(employeeNo.data)} 行重复`);
+    } else seenEmployeeNo.set(employeeNo.data, line);
     const name = PersonNameSchema.safeParse(nameRaw);
     if (!name.success) issue('姓名', name.error.issues[0]!.message);
     const phone = CnMobileSchema.safeParse(phoneRaw);

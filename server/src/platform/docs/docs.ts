@@ -15,7 +15,11 @@ const page = `<!doctype html>
 /** `/api/docs` (Swagger UI) and `/api/docs/openapi.json`, built once from the contracts. */
 export async function registerDocs(fastify: FastifyInstance, version: string) {
   const document = JSON.stringify(buildOpenApi(version));
-  await fastify.register(fastifyStatic, { root: swaggerUiDir, prefix: '/api/docs/assets/', decorateReply: false });
+  await fastify.register(fastifyStatic, {
+    root: swaggerUiDir,
+    prefix: '/api/docs/assets/',
+    decorateReply: false,
+  });
   fastify.get('/api/docs', (_req, reply) => reply.type('text/html; charset=utf-8').send(page));
   fastify.get('/api/docs/openapi.json', (_req, reply) => reply.type('application/json').send(document));
 }

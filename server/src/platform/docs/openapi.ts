@@ -1,4 +1,11 @@
-import { commonErrorCodes, authErrorCodes, errorTable, type ErrorCode, type RouteDef, routes } from '@dayuan/shared';
+import {
+  commonErrorCodes,
+  authErrorCodes,
+  errorTable,
+  type ErrorCode,
+  type RouteDef,
+  routes,
+} from '@dayuan/shared';
 import { z } from 'zod';
 
 type JsonSchema = Record<string, unknown>;
@@ -9,7 +16,11 @@ const schema = (s: z.ZodType, io: 'input' | 'output'): JsonSchema => {
 };
 
 function errorResponses(def: RouteDef): Record<string, unknown> {
-  const codes: ErrorCode[] = [...commonErrorCodes, ...(def.access === 'public' ? [] : authErrorCodes), ...def.errors];
+  const codes: ErrorCode[] = [
+    ...commonErrorCodes,
+    ...(def.access === 'public' ? [] : authErrorCodes),
+    ...def.errors,
+  ];
   const byStatus = new Map<number, ErrorCode[]>();
   for (const code of new Set(codes)) {
     const status = errorTable[code].status;
@@ -39,7 +50,9 @@ function operation(def: RouteDef) {
     required: true,
     schema: { type: 'string', format: 'uuid' },
   }));
-  const query = def.query ? (schema(def.query, 'input') as { properties?: Record<string, JsonSchema>; required?: string[] }) : undefined;
+  const query = def.query
+    ? (schema(def.query, 'input') as { properties?: Record<string, JsonSchema>; required?: string[] })
+    : undefined;
   const queryParams = Object.entries(query?.properties ?? {}).map(([name, s]) => ({
     name,
     in: 'query',
@@ -47,7 +60,11 @@ function operation(def: RouteDef) {
     schema: s,
   }));
   const access =
-    def.access === 'public' ? 'public' : def.access === 'user' ? 'any signed-in person' : `roles: ${def.access.join(', ')}`;
+    def.access === 'public'
+      ? 'public'
+      : def.access === 'user'
+        ? 'any signed-in person'
+        : `roles: ${def.access.join(', ')}`;
   return {
     summary: def.summary,
     description: `Access: ${access}`,
@@ -55,7 +72,12 @@ function operation(def: RouteDef) {
     ...(def.access === 'public' ? {} : { security: [{ bearer: [] }] }),
     parameters: [...pathParams, ...queryParams],
     ...(def.body
-      ? { requestBody: { required: true, content: { 'application/json': { schema: schema(def.body, 'input') } } } }
+      ? {
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: schema(def.body, 'input') } },
+          },
+        }
       : {}),
     responses: {
       '200': { description: 'OK', content: { 'application/json': { schema: schema(def.res, 'output') } } },

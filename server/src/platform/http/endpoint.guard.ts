@@ -33,7 +33,10 @@ export class EndpointGuard implements CanActivate {
 
     if (def.access !== 'public') {
       req.principal = await this.auth.authenticate(req.headers.authorization);
-      if (Array.isArray(def.access) && !def.access.some((role) => req.principal?.roles.some((g) => g.role === role))) {
+      if (
+        Array.isArray(def.access) &&
+        !def.access.some((role) => req.principal?.roles.some((g) => g.role === role))
+      ) {
         throw new AppError('AUTH_FORBIDDEN');
       }
     }

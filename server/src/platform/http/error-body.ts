@@ -20,7 +20,12 @@ export function toErrorResponse(
   err: unknown,
   requestId: string,
 ): { status: number; body: ErrorBody; retryAfter?: number; internal: boolean } {
-  const reply = (code: ErrorCode, details: ErrorBody['details'] = [], internal = false, retryAfter?: number) => ({
+  const reply = (
+    code: ErrorCode,
+    details: ErrorBody['details'] = [],
+    internal = false,
+    retryAfter?: number,
+  ) => ({
     status: errorTable[code].status,
     body: { code, message: errorTable[code].message, details, requestId },
     retryAfter,
@@ -31,7 +36,9 @@ export function toErrorResponse(
   // Nest wraps Fastify's own errors (body parsing, content type, size) in an HttpException.
   const fastifyError = ((err instanceof HttpException ? err.cause : undefined) ?? err) as FastifyLikeError;
   const mapped = fastifyError?.code ? fastifyCodes[fastifyError.code] : undefined;
-  if (mapped) return reply(mapped, mapped === 'MALFORMED_JSON' ? [{ path: 'body', issue: '不是有效的 JSON' }] : []);
+  if (mapped) {
+    return reply(mapped, mapped === 'MALFORMED_JSON' ? [{ path: 'body', issue: '不是有效的 JSON' }] : []);
+  }
   if (err instanceof HttpException) {
     const status = err.getStatus();
     if (status === 404) return reply('ROUTE_NOT_FOUND');

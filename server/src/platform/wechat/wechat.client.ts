@@ -68,12 +68,15 @@ export class WechatClient {
   private async accessToken(force = false): Promise<string> {
     if (!force && this.token && Date.now() < this.token.refreshAt) return this.token.value;
     // Single flight: concurrent callers share one upstream request.
-    this.inflightToken ??= this.request<{ access_token: string; expires_in: number }>('/cgi-bin/stable_token', {
-      grant_type: 'client_credential',
-      appid: this.config.WECHAT_APPID,
-      secret: this.config.WECHAT_SECRET,
-      force_refresh: force,
-    })
+    this.inflightToken ??= this.request<{ access_token: string; expires_in: number }>(
+      '/cgi-bin/stable_token',
+      {
+        grant_type: 'client_credential',
+        appid: this.config.WECHAT_APPID,
+        secret: this.config.WECHAT_SECRET,
+        force_refresh: force,
+      },
+    )
       .then((body) => {
         this.token = {
           value: body.access_token,

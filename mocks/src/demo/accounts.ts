@@ -1,7 +1,8 @@
 import { demoDepartments } from './departments.js';
 import { demoPeople } from './people.js';
 import { demoGates } from './sites.js';
-import type { DemoRole, DemoRoleName, TechnicianSkill } from './types.js';
+import { roleLabels, skillLabels } from '@dayuan/shared';
+import type { DemoRole } from './types.js';
 
 export interface DemoWechatAccount {
   openid: string;
@@ -11,33 +12,12 @@ export interface DemoWechatAccount {
   roleLabels: string[];
 }
 
-const roleNames: Record<DemoRoleName, string> = {
-  staff: '工作人员',
-  approver: '审批人',
-  admin: '管理员',
-  guard: '门岗',
-  canteen_staff: '食堂人员',
-  driver: '驾驶员',
-  fleet_manager: '车队管理员',
-  technician: '维修技师',
-  meeting_service: '会务服务',
-};
-
-const skillNames: Record<TechnicianSkill, string> = {
-  electrical: '电工',
-  plumbing: '水暖',
-  hvac: '空调',
-  network: '网络',
-  carpentry: '木工',
-  general: '综合维修',
-};
-
 const departmentNames = new Map(demoDepartments.map((d) => [d.key, d.name]));
 const gateNames = new Map(demoGates.map((g) => [g.code, g.name]));
 
 /** `审批人（办公厅）`, `门岗（东门、北门）`, `维修技师（电工）`, `管理员`. */
 export function describeDemoRole(grant: DemoRole): string {
-  const label = roleNames[grant.role];
+  const label = roleLabels[grant.role];
   switch (grant.role) {
     case 'approver': {
       // An approver of a whole tree is labelled with its top department only.
@@ -50,7 +30,7 @@ export function describeDemoRole(grant: DemoRole): string {
     case 'guard':
       return `${label}（${grant.gateCodes.map((code) => gateNames.get(code) ?? code).join('、')}）`;
     case 'technician':
-      return `${label}（${grant.skills.map((skill) => skillNames[skill]).join('、')}）`;
+      return `${label}（${grant.skills.map((skill) => skillLabels[skill]).join('、')}）`;
     default:
       return label;
   }

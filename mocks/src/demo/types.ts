@@ -5,7 +5,7 @@ export interface DemoDepartment {
   sortOrder: number;
 }
 
-export type TechnicianSkill = 'electrical' | 'plumbing' | 'hvac' | 'network' | 'carpentry' | 'general';
+import type { TechnicianSkill } from '@dayuan/shared';
 
 export type DemoRole =
   | { role: 'approver'; departmentKeys: string[] }

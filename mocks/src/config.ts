@@ -4,6 +4,14 @@
  */
 export const defaultPorts = { wechat: 7101, sms: 7103 } as const;
 
+export interface SubscribeTemplate {
+  /** Template id (letters and digits, ≤ 43 chars), as the mini-program admin console shows it. */
+  id: string;
+  title: string;
+  /** Keyword keys; the prefix before the digits is the value type (`thing`, `time`, `phrase`…). */
+  keywords: string[];
+}
+
 export const wechatFixtures = {
   appid: 'wx0123456789demo0',
   secret: 'demo0secret0of0the0wechat0mock00',
@@ -19,6 +27,19 @@ export const wechatFixtures = {
     'directory/pages/person/index',
     'directory/pages/import/index',
   ],
+  /** One-time subscribe-message templates of the app. */
+  subscribeTemplates: [
+    {
+      id: 'tmplAccountChange00000000000000000001',
+      title: '账号变更提醒',
+      keywords: ['thing1', 'thing2', 'time3'],
+    },
+    {
+      id: 'tmplAnnouncement000000000000000000001',
+      title: '通知公告提醒',
+      keywords: ['thing1', 'thing2', 'time3'],
+    },
+  ] satisfies SubscribeTemplate[],
 };
 
 export interface SmsTemplate {
@@ -36,5 +57,6 @@ export const smsFixtures = {
     { id: '1000001', text: '您的验证码为{1}，{2}分钟内有效。如非本人操作，请忽略本短信。' },
     { id: '1000002', text: '{1}邀请您于{2}来访，请点击 {3} 填写来访信息。' },
     { id: '1000003', text: '您的访客通行证已生效，有效期{1}至{2}，请点击 {3} 查看通行码。' },
+    { id: '1000004', text: '{1}发布了通知《{2}》，请打开数字大院小程序查看。' },
   ] satisfies SmsTemplate[],
 };

@@ -1,6 +1,12 @@
-export { createWechatMock, type WechatMockOptions } from './wechat/index.js';
+export { createWechatMock, type SubscribeMessage, type WechatMockOptions } from './wechat/index.js';
 export { createSmsMock, type SmsMockOptions, type SmsMessage } from './sms/index.js';
 export { listenOnLoopback } from './kit/mock-server.js';
 export type { RecordedCall } from './kit/recorder.js';
-export { defaultPorts, smsFixtures, wechatFixtures, type SmsTemplate } from './config.js';
+export {
+  defaultPorts,
+  smsFixtures,
+  wechatFixtures,
+  type SmsTemplate,
+  type SubscribeTemplate,
+} from './config.js';
 export * from './demo/index.js';

@@ -34,6 +34,10 @@ describe('control plane', () => {
       400,
     );
     expect((await postJson(`${base}/__mock/faults`, { errcode: 1 })).status).toBe(400);
+    expect((await postJson(`${base}/__mock/faults`, { path: '/x', delayMs: 0 })).status).toBe(400);
+    expect((await postJson(`${base}/__mock/faults`, { path: '/x', delayMs: 1, errcode: -1 })).status).toBe(
+      400,
+    );
   });
 
   it('records calls, filters them by path, and forgets everything on reset', async () => {

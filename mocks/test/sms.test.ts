@@ -85,6 +85,27 @@ describe('Tencent Cloud SendSms', () => {
     expect(await json(fetch(`${base}/__mock/sms/outbox?phone=13900000002`))).toEqual([]);
   });
 
+  it('renders the announcement template and keeps the SessionContext in the outbox', async () => {
+    const base = await startSms();
+    const body = {
+      PhoneNumberSet: ['13900000003'],
+      TemplateId: '1000004',
+      TemplateParamSet: ['办公厅', '关于国庆假期安排的通知'],
+      SessionContext: 'notification:42',
+    };
+    expect((await sendSms(base, body)).SendStatusSet[0]).toMatchObject({
+      Code: 'Ok',
+      SessionContext: 'notification:42',
+    });
+    expect(await json(fetch(`${base}/__mock/sms/outbox?phone=13900000003`))).toEqual([
+      expect.objectContaining({
+        text: '【数字大院】办公厅发布了通知《关于国庆假期安排的通知》，请打开数字大院小程序查看。',
+        templateId: '1000004',
+        sessionContext: 'notification:42',
+      }),
+    ]);
+  });
+
   it('accepts any service in the credential scope, as the SDK derives it from the endpoint', async () => {
     const base = await startSms();
     const response = await sendSms(base, loginCode(['13900000001']), { service: '127' });
@@ -195,6 +216,14 @@ describe('Tencent Cloud SendSms', () => {
     });
     expect((await sendSms(base, loginCode(['13900000001']))).Error.Code).toBe('RequestLimitExceeded');
     expect((await sendSms(base, loginCode(['13900000001']))).SendStatusSet[0].Code).toBe('Ok');
+  });
+
+  it('delays the next call by an injected delayMs, then sends', async () => {
+    const base = await startSms();
+    await postJson(`${base}/__mock/faults`, { path: '/', delayMs: 200 });
+    const startedAt = performance.now();
+    expect((await sendSms(base, loginCode(['13900000001']))).SendStatusSet[0].Code).toBe('Ok');
+    expect(performance.now() - startedAt).toBeGreaterThanOrEqual(200);
   });
 });
 

@@ -9,6 +9,7 @@ import { HealthModule } from './platform/health/health.module.js';
 import { EndpointGuard } from './platform/http/endpoint.guard.js';
 import { ErrorFilter } from './platform/http/error.filter.js';
 import { KvModule } from './platform/kv/kv.module.js';
+import { NotificationsModule } from './platform/notifications/notifications.module.js';
 
 @Module({})
 export class AppModule {
@@ -16,7 +17,15 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [DbModule, KvModule, AuditModule, HealthModule, AuthModule, DirectoryModule],
+      imports: [
+        DbModule,
+        KvModule,
+        AuditModule,
+        HealthModule,
+        NotificationsModule,
+        AuthModule,
+        DirectoryModule,
+      ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: APP_GUARD, useClass: EndpointGuard },

@@ -11,6 +11,7 @@ import { AppModule } from './app.module.js';
 import type { AppConfig } from './platform/config/config.js';
 import { registerDocs } from './platform/docs/docs.js';
 import { Metrics } from './platform/health/metrics.js';
+import { RealtimeGateway } from './platform/notifications/realtime.gateway.js';
 
 const REQUEST_ID = /^[\w.-]{1,64}$/;
 
@@ -60,6 +61,7 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
   });
   app.get(Metrics).instrument(fastify);
   await registerDocs(fastify, process.env.npm_package_version ?? '0.1.0');
+  await app.get(RealtimeGateway).register(fastify);
   if (config.H5_DIR) {
     await fastify.register(fastifyStatic, {
       root: path.resolve(config.H5_DIR),

@@ -43,7 +43,7 @@ describe('WeChat login', () => {
     const admin = demoCompound.people.find((p) => p.employeeNo === demoLogins.admin)!;
     expect(session.me).toMatchObject({ employeeNo: admin.employeeNo, name: admin.name, wechatBound: true });
     expect(session.me.phoneMasked).toBe(`${admin.phone.slice(0, 3)}****${admin.phone.slice(-4)}`);
-    expect(session.me.apps).toEqual(['directory', 'directory-import']);
+    expect(session.me.apps).toEqual(['directory', 'directory-import', 'announcements', 'deliveries']);
     const me = await t.call(authRoutes.me, { token: session.tokens.accessToken });
     expect(me.status).toBe(200);
     expect(JSON.stringify(me.body)).not.toContain(admin.phone);

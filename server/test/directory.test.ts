@@ -193,7 +193,10 @@ describe('roles', () => {
     });
     expect(res).toMatchObject({ status: 200, body: { roleLabels: ['工作人员', '管理员', '门岗（东门）'] } });
     const me = await t.call(authRoutes.me, { token });
-    expect(me).toMatchObject({ status: 200, body: { apps: ['directory', 'directory-import'] } });
+    expect(me).toMatchObject({
+      status: 200,
+      body: { apps: ['directory', 'directory-import', 'announcements', 'deliveries'] },
+    });
     const [audit] = await t.db.select().from(auditLog).where(eq(auditLog.action, 'directory.roles.set'));
     expect(audit).toMatchObject({ entityId: person.id, client: 'weapp' });
   });

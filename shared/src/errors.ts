@@ -39,6 +39,13 @@ export const errorTable = {
   DIRECTORY_IMPORT_INVALID: { status: 422, message: '导入文件有错误，未导入任何数据' },
   DIRECTORY_IMPORT_HEADER_INVALID: { status: 422, message: '导入文件表头不正确' },
   DIRECTORY_LAST_ADMIN: { status: 409, message: '至少需要保留一名管理员' },
+
+  // notifications
+  NOTIFICATIONS_NOT_FOUND: { status: 404, message: '消息不存在' },
+  NOTIFICATIONS_NOT_DEAD: { status: 409, message: '该消息不在失败列表中' },
+  NOTIFICATIONS_UNKNOWN_TEMPLATE: { status: 400, message: '未知的订阅消息模板' },
+  /** A programming error caught before anything is sent: the business change is refused whole. */
+  NOTIFICATIONS_INVALID_PARAMS: { status: 500, message: '通知内容不完整，操作未执行' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof errorTable;

@@ -10,3 +10,6 @@ export * from './platform/directory.contract.js';
 export * from './platform/auth.contract.js';
 export * from './platform/health.contract.js';
 export * from './routes.js';
+export * from './platform/subscribe-keywords.js';
+export * from './platform/notification-templates.js';
+export * from './platform/notifications.contract.js';

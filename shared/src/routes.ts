@@ -1,10 +1,12 @@
 import { authRoutes } from './platform/auth.contract.js';
 import { directoryRoutes } from './platform/directory.contract.js';
 import { healthRoutes } from './platform/health.contract.js';
+import { notificationRoutes } from './platform/notifications.contract.js';
 
 /** Every HTTP route of the API, by area. The OpenAPI document and the contract tests walk this. */
 export const routes = {
   auth: authRoutes,
   directory: directoryRoutes,
   health: healthRoutes,
+  notifications: notificationRoutes,
 };

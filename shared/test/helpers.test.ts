@@ -59,7 +59,12 @@ describe('roles', () => {
 
   it('choose the workbench tiles', () => {
     expect(appsForRoles(['staff']).map((a) => a.slug)).toEqual(['directory']);
-    expect(appsForRoles(['staff', 'admin']).map((a) => a.slug)).toEqual(['directory', 'directory-import']);
+    expect(appsForRoles(['staff', 'admin']).map((a) => a.slug)).toEqual([
+      'directory',
+      'directory-import',
+      'announcements',
+      'deliveries',
+    ]);
   });
 });
 

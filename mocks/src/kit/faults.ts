@@ -3,7 +3,9 @@ import { isJsonObject } from './body.js';
 export type Fault =
   | { kind: 'errcode'; errcode: number }
   | { kind: 'httpStatus'; httpStatus: number }
-  | { kind: 'smsCode'; smsCode: string };
+  | { kind: 'smsCode'; smsCode: string }
+  /** Not a failure: the call waits this long, then is handled normally. */
+  | { kind: 'delayMs'; delayMs: number };
 
 export type FaultKind = Fault['kind'];
 
@@ -38,7 +40,10 @@ export class FaultInjector {
   }
 }
 
-/** Validates `POST /__mock/faults {path, errcode?|httpStatus?|smsCode?, times?}`; a string is the error. */
+/** Longest injectable delay, so a forgotten fault cannot hang a test run for long. */
+const MAX_DELAY_MS = 300_000;
+
+/** Validates a `POST /__mock/faults` body (`path`, exactly one fault kind, `times`); a string is the error. */
 export function parseFaultRequest(body: unknown, kinds: readonly FaultKind[]): FaultRequest | string {
   if (!isJsonObject(body)) return 'body must be a JSON object';
   const { path, times = 1 } = body;
@@ -62,5 +67,9 @@ function toFault(kind: FaultKind, value: unknown): Fault | undefined {
         : undefined;
     case 'smsCode':
       return typeof value === 'string' && value.length > 0 ? { kind, smsCode: value } : undefined;
+    case 'delayMs':
+      return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= MAX_DELAY_MS
+        ? { kind, delayMs: value }
+        : undefined;
   }
 }

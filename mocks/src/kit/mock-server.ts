@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { parseJsonObject } from './body.js';
 import { MockClock } from './clock.js';
@@ -6,10 +7,13 @@ import { CallRecorder } from './recorder.js';
 
 export const CONTROL_PREFIX = '/__mock/';
 
-type VendorFaultKind = Exclude<FaultKind, 'httpStatus'>;
+/** Every mock accepts these fault kinds; the vendor kinds come on top. */
+const COMMON_FAULT_KINDS = ['httpStatus', 'delayMs'] as const;
+
+type VendorFaultKind = Exclude<FaultKind, (typeof COMMON_FAULT_KINDS)[number]>;
 
 export interface MockServerOptions<K extends VendorFaultKind> {
-  /** Fault kinds `POST /__mock/faults` accepts besides `httpStatus`. */
+  /** Fault kinds `POST /__mock/faults` accepts besides `httpStatus` and `delayMs`. */
   faultKinds: readonly K[];
   /** Answers a call with an injected vendor error, in the vendor's wire shape. */
   renderFault(reply: FastifyReply, fault: Extract<Fault, { kind: K }>): FastifyReply;
@@ -33,7 +37,7 @@ export function createMockServer<K extends VendorFaultKind>(options: MockServerO
   const recorder = new CallRecorder();
   const faults = new FaultInjector();
   const resetHandlers: (() => void)[] = [() => clock.reset(), () => recorder.clear(), () => faults.clear()];
-  const faultKinds: FaultKind[] = [...options.faultKinds, 'httpStatus'];
+  const faultKinds: FaultKind[] = [...options.faultKinds, ...COMMON_FAULT_KINDS];
 
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
@@ -55,6 +59,11 @@ export function createMockServer<K extends VendorFaultKind>(options: MockServerO
     });
     const fault = faults.take(path);
     if (!fault) return;
+    // A slow vendor still handles the call, even when the client gave up waiting.
+    if (fault.kind === 'delayMs') {
+      await sleep(fault.delayMs);
+      return;
+    }
     if (fault.kind === 'httpStatus') {
       return reply
         .code(fault.httpStatus)

@@ -3,6 +3,7 @@ import { demoWechatAccounts } from '../demo/accounts.js';
 import { parseJsonObject, queryParam } from '../kit/body.js';
 import type { MockServer } from '../kit/mock-server.js';
 import { BASE64URL, randomString } from '../kit/random.js';
+import type { KnownOpenids } from './known-openids.js';
 import { checkAppCredentials, type ResolvedWechatOptions } from './options.js';
 import { sendWx, sendWxError } from './wire.js';
 
@@ -16,7 +17,11 @@ interface LoginCode {
 const LOGIN_CODE_LENGTH = 32;
 
 /** `wx.login` on the phone (control plane) and `code2Session` on the server side. */
-export function registerLogin({ app, clock, onReset }: MockServer, options: ResolvedWechatOptions): void {
+export function registerLogin(
+  { app, clock, onReset }: MockServer,
+  options: ResolvedWechatOptions,
+  openids: KnownOpenids,
+): void {
   const codes = new Map<string, LoginCode>();
   const callsThisMinute = new Map<string, { minute: number; count: number }>();
   const blocked = new Set(options.blockedOpenids);
@@ -57,6 +62,7 @@ export function registerLogin({ app, clock, onReset }: MockServer, options: Reso
     if (blocked.has(code.openid)) return sendWxError(reply, 40226);
     if (countCall(code.openid) > options.code2SessionPerMinute) return sendWxError(reply, 45011);
     code.used = true;
+    openids.add(code.openid);
     return sendWx(reply, {
       session_key: randomBytes(16).toString('base64'),
       openid: code.openid,
@@ -76,6 +82,7 @@ export function registerLogin({ app, clock, onReset }: MockServer, options: Reso
     }
     const code = randomString(LOGIN_CODE_LENGTH);
     codes.set(code, { openid, unionid, issuedAt: clock.now(), used: false });
+    openids.add(openid);
     return { code, openid };
   });
 

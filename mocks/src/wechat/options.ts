@@ -1,4 +1,4 @@
-import { wechatFixtures } from '../config.js';
+import { wechatFixtures, type SubscribeTemplate } from '../config.js';
 
 export const ENV_VERSIONS = ['release', 'trial', 'develop'];
 
@@ -17,6 +17,8 @@ export interface WechatMockOptions {
   code2SessionPerMinute?: number;
   /** Daily quota of `cgi-bin/token`. */
   tokenDailyLimit?: number;
+  /** One-time subscribe-message templates of the app. */
+  subscribeTemplates?: SubscribeTemplate[];
   logger?: boolean;
 }
 
@@ -33,6 +35,7 @@ export function resolveWechatOptions(options: WechatMockOptions): ResolvedWechat
     blockedOpenids: options.blockedOpenids ?? [],
     code2SessionPerMinute: options.code2SessionPerMinute ?? 100,
     tokenDailyLimit: options.tokenDailyLimit ?? 2000,
+    subscribeTemplates: options.subscribeTemplates ?? wechatFixtures.subscribeTemplates,
   };
 }
 

@@ -9,8 +9,10 @@ const ERRMSG: Record<number, string> = {
   [-1]: 'system error',
   40001: 'invalid credential, access_token is invalid or not latest',
   40002: 'invalid grant_type',
+  40003: 'invalid openid',
   40013: 'invalid appid',
   40029: 'invalid code',
+  40037: 'invalid template_id',
   40097: 'invalid args',
   40125: 'invalid appsecret',
   40129: 'invalid scene',
@@ -26,10 +28,12 @@ const ERRMSG: Record<number, string> = {
   41030: 'invalid page',
   42001: 'access_token expired',
   43002: 'require POST method',
+  43101: 'user refuse to accept the msg',
   44002: 'empty post data',
   45009: 'reach max api daily quota limit',
   45011: 'api minute-quota reach limit mustslower retry next minute',
   47001: 'data format error',
+  47003: 'argument invalid!',
   85401: 'time limit between 1min and 1year',
 };
 
@@ -44,8 +48,11 @@ export function sendWx(reply: FastifyReply, body: object): FastifyReply {
     .send(Buffer.from(JSON.stringify(body)));
 }
 
-export function sendWxError(reply: FastifyReply, errcode: number): FastifyReply {
-  const errmsg = ERRMSG[errcode] ?? 'mock fault';
+export function sendWxError(
+  reply: FastifyReply,
+  errcode: number,
+  errmsg = ERRMSG[errcode] ?? 'mock fault',
+): FastifyReply {
   return sendWx(reply, { errcode, errmsg: `${errmsg}, rid: ${rid()}` });
 }
 

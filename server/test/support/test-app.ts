@@ -20,7 +20,7 @@ import { SHARED_STATE, type SharedState } from '../../src/platform/kv/kv.js';
 import { createMemoryState } from '../../src/platform/kv/memory-state.js';
 import { createRedisState } from '../../src/platform/kv/redis-state.js';
 import { seedDemo } from '../../src/seed/demo-seed.js';
-import { freshDb } from './test-db.js';
+import { freshDb, sharedDb } from './test-db.js';
 
 export type CallResult<R extends RouteDef> =
   | { ok: true; status: 200; body: RouteRes<R>; headers: Record<string, unknown> }
@@ -53,6 +53,8 @@ export interface TestApp {
   loginAs(employeeNo: string): Promise<Session>;
   /** Asks the WeChat mock, playing the phone, for a fresh wx.login code. */
   loginCode(openid?: string): Promise<{ code: string; openid: string }>;
+  /** Listens on a free loopback port (for WebSocket clients); returns the base URL. */
+  listen(): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -66,32 +68,42 @@ export async function mockPost<T>(baseUrl: string, path: string, body: unknown):
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
+export interface TestAppOptions {
+  seed?: boolean;
+  /** Share another app's mocks and database: a second instance of the same deployment. */
+  sameDeploymentAs?: TestApp;
+}
+
 /** A full app on this worker's database (emptied, then seeded with the demo compound) and its own mocks. */
 export async function startTestApp(
   env: Record<string, string> = {},
-  options: { seed?: boolean } = {},
+  options: TestAppOptions = {},
 ): Promise<TestApp> {
-  const wechatServer = createWechatMock();
-  const smsServer = createSmsMock();
-  const [wechatUrl, smsUrl] = await Promise.all([
-    listenOnLoopback(wechatServer, 0),
-    listenOnLoopback(smsServer, 0),
-  ]);
+  const peer = options.sameDeploymentAs;
+  const wechatServer = peer?.wechat.server ?? createWechatMock();
+  const smsServer = peer?.sms.server ?? createSmsMock();
+  const [wechatUrl, smsUrl] = peer
+    ? [peer.wechat.url, peer.sms.url]
+    : await Promise.all([listenOnLoopback(wechatServer, 0), listenOnLoopback(smsServer, 0)]);
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
     // Tests set x-forwarded-for to act as different client addresses.
     TRUST_PROXY: 'true',
+    // Each app its own Redis namespace (keys, channels, queues): test files run side by side on one Redis.
+    REDIS_PREFIX: peer?.config.REDIS_PREFIX ?? `test-${randomUUID()}:`,
+    NOTIFY_POLL_MS: '50',
+    NOTIFY_RETRY_BASE_MS: '20',
     WECHAT_API_BASE: wechatUrl,
     SMS_API_BASE: smsUrl,
     DATABASE_URL: process.env.DATABASE_URL,
     REDIS_URL: process.env.REDIS_URL,
     ...env,
   });
-  const handle = await freshDb();
-  if (options.seed ?? true) await seedDemo(handle.db, config.DATA_KEY);
+  const handle = peer ? await sharedDb() : await freshDb();
+  if (!peer && (options.seed ?? true)) await seedDemo(handle.db, config.DATA_KEY);
   const state = config.REDIS_URL
-    ? await createRedisState(config.REDIS_URL, `dayuan:test:${randomUUID()}:`)
+    ? await createRedisState(config.REDIS_URL, config.REDIS_PREFIX)
     : createMemoryState();
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.register(config)] })
     .overrideProvider(DB_HANDLE)
@@ -141,9 +153,13 @@ export async function startTestApp(
       if (body.status !== 'ok') throw new Error(`login needs binding: ${JSON.stringify(body)}`);
       return body.session;
     },
+    async listen() {
+      await app.listen(0, '127.0.0.1');
+      return (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    },
     async close() {
       await app.close();
-      await Promise.all([wechatServer.close(), smsServer.close()]);
+      if (!peer) await Promise.all([wechatServer.close(), smsServer.close()]);
     },
   };
 }

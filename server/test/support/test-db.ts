@@ -54,6 +54,12 @@ async function cloneTemplate(): Promise<DbHandle> {
   return createDb({ url: databaseUrl(`${PG_PREFIX}${id}`), poolMax: 20, migrate: false });
 }
 
+/** This worker's database as it is (for a second app instance on the same data). */
+export async function sharedDb(): Promise<DbHandle> {
+  const handle = await (g.__dayuanWorkerDb ??= cloneTemplate());
+  return { ...handle, close: async () => undefined };
+}
+
 /** This worker's database, emptied: one per worker, reused by every file it runs. */
 export async function freshDb(): Promise<DbHandle> {
   g.__dayuanWorkerDb ??= cloneTemplate();

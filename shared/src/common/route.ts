@@ -22,6 +22,8 @@ export interface RouteDef<
   summary: string;
   tag: string;
   access: RouteAccess;
+  /** Path parameters; by default a parameter named `id` must be a UUID. */
+  params?: z.ZodType;
   query?: Q;
   body?: B;
   res: R;

@@ -30,6 +30,22 @@ export const workbenchApps: readonly WorkbenchApp[] = [
     entry: '/directory/pages/import/index',
     roles: ['admin'],
   },
+  {
+    slug: 'announcements',
+    title: '发布通知',
+    glyph: '告',
+    color: '#fa8c16',
+    entry: '/notifications/pages/announce/index',
+    roles: ['admin'],
+  },
+  {
+    slug: 'deliveries',
+    title: '消息投递',
+    glyph: '投',
+    color: '#13c2c2',
+    entry: '/notifications/pages/deliveries/index',
+    roles: ['admin'],
+  },
 ];
 
 export function appsForRoles(roles: readonly Role[]): WorkbenchApp[] {

@@ -99,7 +99,7 @@ export class AuthService {
     try {
       const [result] = await this.sms.send({
         phones: [phone],
-        templateId: this.config.SMS_TEMPLATE_LOGIN_CODE,
+        templateId: this.config.SMS_TEMPLATES.login_code,
         params: [code, String(SMS_CODE_TTL / 60)],
         sessionContext: `auth:${person.id}`,
       });

@@ -1,3 +1,4 @@
+import { SmsTemplateKey, SubscribeTemplateKey, keywordType } from '@dayuan/shared';
 import { z } from 'zod';
 
 const isLoopback = (url: string) => /^https?:\/\/(127\.|localhost|\[::1\])/.test(url);
@@ -12,6 +13,32 @@ const httpUrl = z
   .string()
   .url()
   .regex(/^https?:\/\//, { message: 'must be an http(s) URL' });
+
+/** A JSON-valued variable, validated by `schema`. */
+const json = <T extends z.ZodType>(schema: T, fallback: z.input<T>) =>
+  z
+    .string()
+    .default(JSON.stringify(fallback))
+    .transform((raw, ctx) => {
+      try {
+        return JSON.parse(raw) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'is not valid JSON' });
+        return z.NEVER;
+      }
+    })
+    .pipe(schema);
+
+const SubscribeTemplatesSchema = z.record(
+  SubscribeTemplateKey,
+  z.object({
+    id: z.string().min(1).max(64),
+    keywords: z
+      .array(z.string().refine((k) => keywordType(k) !== null, { message: 'unknown keyword type' }))
+      .min(1),
+  }),
+);
+const SmsTemplatesSchema = z.record(SmsTemplateKey, z.string().regex(/^\d+$/));
 
 // Development defaults point at mocks/ and at throwaway secrets; production must set its own.
 const DEV_JWT_SECRET = 'dev-only-jwt-secret-change-me-0123456789abcdef';
@@ -28,6 +55,11 @@ export const ConfigSchema = z
     PGLITE_DIR: z.string().default('./data/pglite'),
     PG_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
     REDIS_URL: optionalUrl(/^rediss?:\/\//),
+    /** Namespace of every Redis key, channel and queue (several deployments or test runs can share a Redis). */
+    REDIS_PREFIX: z
+      .string()
+      .regex(/^[\w-]+:$/, { message: 'letters, digits, - or _, ending with a colon' })
+      .default('dayuan:'),
     JWT_SECRET: z.string().min(32, { message: 'must be at least 32 characters' }).default(DEV_JWT_SECRET),
     DATA_KEY: z
       .string()
@@ -48,7 +80,30 @@ export const ConfigSchema = z
     SMS_SECRET_KEY: z.string().min(1).default('mockDayuanSmsSecretKey0000000000'),
     SMS_SDK_APP_ID: z.string().min(1).default('1400000001'),
     SMS_SIGN_NAME: z.string().min(1).default('数字大院'),
-    SMS_TEMPLATE_LOGIN_CODE: z.string().min(1).default('1000001'),
+    /** Our SMS template keys → approved Tencent template ids. */
+    SMS_TEMPLATES: json(SmsTemplatesSchema, { login_code: '1000001', announcement: '1000004' }),
+    /** Our subscribe template keys → WeChat template ids and their keywords (the type is the key's prefix). */
+    SUBSCRIBE_TEMPLATES: json(SubscribeTemplatesSchema, {
+      account_change: {
+        id: 'tmplAccountChange00000000000000000001',
+        keywords: ['thing1', 'thing2', 'time3'],
+      },
+      announcement: { id: 'tmplAnnouncement000000000000000000001', keywords: ['thing1', 'thing2', 'time3'] },
+    }),
+    /** Non-urgent SMS wait outside these China Standard Time hours: `7-21` = 07:00 to 21:00. */
+    SMS_SEND_HOURS: z
+      .string()
+      .regex(/^\d{1,2}-\d{1,2}$/, { message: 'must look like 7-21' })
+      .default('7-21')
+      .transform((v) => v.split('-').map(Number) as [number, number]),
+    SMS_PER_NUMBER_HOURLY: z.coerce.number().int().min(1).default(5),
+    NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
+    NOTIFY_RETRY_BASE_MS: z.coerce.number().int().min(10).default(2000),
+    /** How long a claimed delivery may stay in flight before it is presumed abandoned by a crashed worker. */
+    NOTIFY_LEASE_MS: z.coerce.number().int().min(100).default(30_000),
+    NOTIFY_POLL_MS: z.coerce.number().int().min(20).default(500),
+    /** Run the delivery worker in this process (turn off on API-only instances when workers scale separately). */
+    NOTIFY_WORKER: z.stringbool().default(true),
     /** Folder of the H5 build to serve at `/` (npm start sets it). */
     H5_DIR: z.string().optional(),
     /** Allow loopback external services in production (a demo or a staging box with mocks). */

@@ -185,3 +185,87 @@ export const rooms = pgTable(
     check('rooms_kind_valid', sql`${t.kind} IN ('office','meeting','canteen','service')`),
   ],
 );
+
+/** One notification to one recipient: a person (it is in their inbox) or an outside phone number (SMS only). */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    personId: uuid('person_id').references(() => people.id, { onDelete: 'cascade' }),
+    phoneEnc: text('phone_enc'),
+    /** `p:<person id>` or `m:<phone hash>`: with the dedupe key, makes a repeated business event a no-op. */
+    recipient: text('recipient').notNull(),
+    dedupeKey: text('dedupe_key').notNull(),
+    template: text('template').notNull(),
+    category: text('category').notNull(),
+    params: jsonb('params').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    link: text('link').notNull(),
+    urgency: text('urgency', { enum: ['normal', 'urgent'] }).notNull(),
+    createdAt: createdAt(),
+    readAt: timestamp('read_at', { withTimezone: true }),
+  },
+  (t) => [
+    unique('notifications_recipient_dedupe').on(t.recipient, t.dedupeKey),
+    check('notifications_has_recipient', sql`${t.personId} IS NOT NULL OR ${t.phoneEnc} IS NOT NULL`),
+    check('notifications_urgency_valid', sql`${t.urgency} IN ('normal','urgent')`),
+    index('notifications_inbox_idx').on(t.personId, t.createdAt),
+  ],
+);
+
+/** The outbox: one row per notification and push channel, written in the business transaction. */
+export const notificationDeliveries = pgTable(
+  'notification_deliveries',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    notificationId: uuid('notification_id')
+      .notNull()
+      .references(() => notifications.id, { onDelete: 'cascade' }),
+    channel: text('channel', { enum: ['realtime', 'subscribe', 'sms'] }).notNull(),
+    status: text('status', { enum: ['pending', 'queued', 'sending', 'retry', 'sent', 'skipped', 'dead'] })
+      .notNull()
+      .default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    /** While `sending`/`queued`: after this moment the row is presumed abandoned (a crashed worker) and is due again. */
+    leaseUntil: timestamp('lease_until', { withTimezone: true }),
+    lastError: text('last_error'),
+    createdAt: createdAt(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+  },
+  (t) => [
+    unique('notification_deliveries_once_per_channel').on(t.notificationId, t.channel),
+    check('notification_deliveries_channel_valid', sql`${t.channel} IN ('realtime','subscribe','sms')`),
+    check(
+      'notification_deliveries_status_valid',
+      sql`${t.status} IN ('pending','queued','sending','retry','sent','skipped','dead')`,
+    ),
+    index('notification_deliveries_due_idx').on(t.status, t.nextAttemptAt),
+  ],
+);
+
+export const notificationPreferences = pgTable('notification_preferences', {
+  personId: uuid('person_id')
+    .primaryKey()
+    .references(() => people.id, { onDelete: 'cascade' }),
+  mutedCategories: jsonb('muted_categories').$type<string[]>().notNull().default([]),
+  updatedAt: updatedAt(),
+});
+
+/** One-time WeChat subscribe credits: each accepted prompt allows one message of that template. */
+export const subscribeCredits = pgTable(
+  'subscribe_credits',
+  {
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    templateKey: text('template_key').notNull(),
+    credits: integer('credits').notNull().default(0),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.personId, t.templateKey] }),
+    check('subscribe_credits_not_negative', sql`${t.credits} >= 0`),
+  ],
+);

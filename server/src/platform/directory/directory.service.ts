@@ -9,12 +9,15 @@ import {
   Role,
   type RoleGrant,
 } from '@dayuan/shared';
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditRepository } from '../audit/audit.repository.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { PersonalDataCipher } from '../crypto/personal-data.js';
 import type { Tx } from '../db/client.js';
 import { AppError } from '../http/app-error.js';
+import { DeliveryDispatcher } from '../notifications/dispatcher.js';
+import { Notifier } from '../notifications/notifier.js';
 import type { AuthedCtx } from '../http/request-context.js';
 import { parseCsv } from './csv.js';
 import { DirectoryRepository, type PersonRow } from './directory.repository.js';
@@ -30,6 +33,8 @@ export class DirectoryService {
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly repo: DirectoryRepository,
     private readonly audit: AuditRepository,
+    private readonly notifier: Notifier,
+    private readonly dispatcher: DeliveryDispatcher,
   ) {
     this.cipher = new PersonalDataCipher(config.DATA_KEY);
   }
@@ -58,7 +63,8 @@ export class DirectoryService {
   async setRoles(ctx: AuthedCtx, personId: string, roles: RoleGrant[]): Promise<PersonSummary> {
     const [person] = await this.repo.peopleByIds([personId]);
     if (!person) throw new AppError('DIRECTORY_PERSON_NOT_FOUND');
-    await this.checkScopesExist(roles);
+    const names = await this.checkScopesExist(roles);
+    const labels = [...roles].sort(byRoleOrder).map((g) => describeGrant(g, names));
     await this.repo.transaction(async (tx) => {
       const before = (await this.repo.rolesOf([personId], tx)).map(grantFromRow);
       const losesAdmin = before.some((g) => g.role === 'admin') && !roles.some((g) => g.role === 'admin');
@@ -72,7 +78,14 @@ export class DirectoryService {
         entityId: personId,
         details: { before, after: roles },
       });
+      await this.notifier.notify(tx, {
+        template: 'directory.roles_changed',
+        params: { roles: labels.join('、') || '无' },
+        to: [{ personId }],
+        dedupeKey: `roles-changed:${randomUUID()}`,
+      });
     });
+    this.dispatcher.kick();
     return this.person(personId);
   }
 
@@ -183,17 +196,22 @@ export class DirectoryService {
     };
   }
 
+  /** Checks every scope exists; returns the names role labels show. */
   private async checkScopesExist(roles: RoleGrant[]) {
-    const departmentIds = roles.flatMap((g) => (g.role === 'approver' ? g.departmentIds : []));
-    const gateIds = roles.flatMap((g) => (g.role === 'guard' ? g.gateIds : []));
-    if (departmentIds.length > 0) {
-      const known = new Set((await this.repo.departments()).map((d) => d.id));
-      if (departmentIds.some((id) => !known.has(id))) throw new AppError('DIRECTORY_DEPARTMENT_NOT_FOUND');
+    const [departments, gates] = await Promise.all([this.repo.departments(), this.repo.gates()]);
+    const names = {
+      departments: new Map(departments.map((d) => [d.id, d.name])),
+      gates: new Map(gates.map((g) => [g.id, g.name])),
+    };
+    for (const grant of roles) {
+      if (grant.role === 'approver' && grant.departmentIds.some((id) => !names.departments.has(id))) {
+        throw new AppError('DIRECTORY_DEPARTMENT_NOT_FOUND');
+      }
+      if (grant.role === 'guard' && grant.gateIds.some((id) => !names.gates.has(id))) {
+        throw new AppError('DIRECTORY_GATE_NOT_FOUND');
+      }
     }
-    if (gateIds.length > 0) {
-      const known = new Set((await this.repo.gates()).map((g) => g.id));
-      if (gateIds.some((id) => !known.has(id))) throw new AppError('DIRECTORY_GATE_NOT_FOUND');
-    }
+    return names;
   }
 
   /** Rows → the masked public shape, with roles and their scope names, in a fixed number of queries. */

@@ -48,7 +48,7 @@ function operation(def: RouteDef) {
     name: m[1],
     in: 'path',
     required: true,
-    schema: { type: 'string', format: 'uuid' },
+    schema: def.params ? { type: 'string' } : { type: 'string', format: 'uuid' },
   }));
   const query = def.query
     ? (schema(def.query, 'input') as { properties?: Record<string, JsonSchema>; required?: string[] })

@@ -9,7 +9,7 @@ import { AppError } from './app-error.js';
 import { RATE_LIMIT, ROUTE_DEF, type RateLimitRule } from './endpoint.js';
 import { zodDetails } from './zod-details.js';
 
-const UuidParam = z.string().uuid();
+const DefaultParams = z.object({ id: z.string().uuid({ message: '编号格式不正确' }).optional() });
 
 /**
  * Runs for every handler bound with @Endpoint: rate limit → authentication → role check →
@@ -52,12 +52,9 @@ export class EndpointGuard implements CanActivate {
 
   private validate(def: RouteDef, req: FastifyRequest) {
     const details = [];
-    const params = (req.params ?? {}) as Record<string, string>;
-    for (const [name, value] of Object.entries(params)) {
-      if (name === 'id' && !UuidParam.safeParse(value).success) {
-        details.push({ path: `params.${name}`, issue: '编号格式不正确' });
-      }
-    }
+    const params = def.params ?? DefaultParams;
+    const parsedParams = params.safeParse(req.params ?? {});
+    if (!parsedParams.success) details.push(...zodDetails(parsedParams.error, 'params'));
     const query = def.query ? def.query.safeParse(req.query ?? {}) : undefined;
     if (query && !query.success) details.push(...zodDetails(query.error, 'query'));
     const body = def.body ? def.body.safeParse(req.body ?? {}) : undefined;

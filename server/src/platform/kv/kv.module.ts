@@ -5,8 +5,13 @@ import { createMemoryState } from './memory-state.js';
 import { createRedisState } from './redis-state.js';
 
 export async function createSharedState(config: AppConfig): Promise<SharedState> {
-  if (config.REDIS_URL) return createRedisState(config.REDIS_URL);
-  new Logger('SharedState').warn('REDIS_URL not set: in-process state (single instance only)');
+  const logger = new Logger('SharedState');
+  if (config.REDIS_URL) {
+    return createRedisState(config.REDIS_URL, config.REDIS_PREFIX, (err) =>
+      logger.warn(`redis: ${err.message}`),
+    );
+  }
+  logger.warn('REDIS_URL not set: in-process state (single instance only)');
   return createMemoryState();
 }
 

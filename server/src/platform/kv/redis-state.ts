@@ -76,11 +76,18 @@ export class RedisPubSub implements PubSub {
   }
 }
 
-/** `prefix` namespaces every key and channel (tests run several apps against one Redis). */
-export async function createRedisState(url: string, prefix = 'dayuan:'): Promise<SharedState> {
+/**
+ * `prefix` namespaces every key and channel (several deployments or test runs can share one Redis).
+ * ioredis reconnects by itself; `onError` hears about each failed attempt meanwhile.
+ */
+export async function createRedisState(
+  url: string,
+  prefix = 'dayuan:',
+  onError: (err: Error) => void = () => undefined,
+): Promise<SharedState> {
   const options = { maxRetriesPerRequest: 3, lazyConnect: true };
-  const main = new Redis(url, options);
-  const subscriber = new Redis(url, options);
+  const main = new Redis(url, options).on('error', onError);
+  const subscriber = new Redis(url, options).on('error', onError);
   await Promise.all([main.connect(), subscriber.connect()]);
   return {
     kind: 'redis',

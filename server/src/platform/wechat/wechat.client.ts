@@ -65,6 +65,26 @@ export class WechatClient {
     return { phone: body.phone_info.purePhoneNumber, countryCode: String(body.phone_info.countryCode) };
   }
 
+  /** One subscribe message (`cgi-bin/message/subscribe/send`); the caller holds the user's one-time credit. */
+  async sendSubscribeMessage(input: {
+    openid: string;
+    templateId: string;
+    page: string;
+    data: Record<string, string>;
+  }): Promise<void> {
+    await this.withToken((token) =>
+      this.request(`/cgi-bin/message/subscribe/send?access_token=${encodeURIComponent(token)}`, {
+        touser: input.openid,
+        template_id: input.templateId,
+        // Pages are configured with a leading slash; WeChat wants none.
+        page: input.page.replace(/^\//, ''),
+        miniprogram_state: 'formal',
+        lang: 'zh_CN',
+        data: Object.fromEntries(Object.entries(input.data).map(([key, value]) => [key, { value }])),
+      }),
+    );
+  }
+
   private async accessToken(force = false): Promise<string> {
     if (!force && this.token && Date.now() < this.token.refreshAt) return this.token.value;
     // Single flight: concurrent callers share one upstream request.

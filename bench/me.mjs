@@ -1,20 +1,12 @@
 // Authenticated `GET /api/me` against a bare Fastify route answering the same body, same load.
 import path from 'node:path';
 import { demoCompound, demoLogins } from '@dayuan/mocks';
-import { randomBytes } from 'node:crypto';
 import { freePorts } from '../server/scripts/ports.mjs';
 import { startNode, stopNode, waitForHttp } from '../server/scripts/proc.mjs';
 import { startStack } from '../server/scripts/stack.mjs';
 import { measure } from './lib/load.mjs';
 import { wechatLogin } from './lib/login.mjs';
-
-// The server runs with production settings (secrets set, mocks explicitly allowed), quiet logs.
-const productionEnv = () => ({
-  NODE_ENV: 'production',
-  JWT_SECRET: randomBytes(32).toString('base64url'),
-  DATA_KEY: randomBytes(32).toString('base64'),
-  ALLOW_MOCK_SERVICES: 'true',
-});
+import { productionEnv } from './lib/production-env.mjs';
 
 const ROUNDS = 2;
 const ME_PATH = '/api/me';

@@ -1,9 +1,12 @@
-/** Logs `openid` in through the WeChat mock and `POST /api/auth/wechat-login`; returns the access token. */
-export async function wechatLogin({ url, wechatUrl }, openid) {
+/**
+ * Logs `openid` in through the WeChat mock and `POST /api/auth/wechat-login`; returns the access token.
+ * `headers` go with both requests (e.g. `x-forwarded-for`, to spread logins over the per-IP rate limit).
+ */
+export async function wechatLogin({ url, wechatUrl }, openid, headers = {}) {
   const post = async (target, body) => {
     const res = await fetch(target, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...headers },
       body: JSON.stringify(body),
     });
     const json = await res.json();

@@ -41,7 +41,13 @@ async function freshDatabase(mode, { pgliteDir, databaseName }) {
   await admin(base, `CREATE DATABASE ${databaseName}`);
   const url = new URL(base);
   url.pathname = `/${databaseName}`;
-  return { env: { DATABASE_URL: url.toString(), REDIS_URL: process.env.REDIS_URL }, remove: drop };
+  // Its own Redis namespace too, so it never shares keys, channels or queues with another deployment.
+  const env = {
+    DATABASE_URL: url.toString(),
+    REDIS_URL: process.env.REDIS_URL,
+    REDIS_PREFIX: `${databaseName}:`,
+  };
+  return { env, remove: drop };
 }
 
 /**

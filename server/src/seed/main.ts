@@ -2,9 +2,12 @@ import { demoLogins } from '@dayuan/mocks/demo';
 import { loadConfig } from '../platform/config/config.js';
 import { createDb } from '../platform/db/client.js';
 import { seedDemo } from './demo-seed.js';
+import { seedLoadTestPeople } from './load-test-people.js';
 
 // `npm run seed -w server`: migrate, then load the demo compound into an empty database.
+// SEED_LOAD_TEST_PEOPLE=n also adds n load-test staff in department 压测部 (benchmarks).
 const config = loadConfig();
+const loadTestPeople = Number(process.env.SEED_LOAD_TEST_PEOPLE ?? 0);
 const handle = await createDb({ url: config.DATABASE_URL, dataDir: config.PGLITE_DIR });
 try {
   const seeded = await seedDemo(handle.db, config.DATA_KEY);
@@ -12,6 +15,10 @@ try {
     seeded ? `demo data loaded (${handle.kind})` : `people already exist (${handle.kind}); nothing loaded`,
   );
   console.log(`demo logins: ${JSON.stringify(demoLogins)}`);
+  if (Number.isInteger(loadTestPeople) && loadTestPeople > 0) {
+    const added = await seedLoadTestPeople(handle.db, config.DATA_KEY, loadTestPeople);
+    console.log(`load-test people added: ${added}`);
+  }
 } finally {
   await handle.close();
 }

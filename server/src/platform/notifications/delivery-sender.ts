@@ -43,8 +43,7 @@ export class DeliverySender {
 
   async send(delivery: ClaimedDelivery): Promise<DeliveryOutcome> {
     try {
-      const notification = await this.repo.notification(delivery.notificationId);
-      if (!notification) return { kind: 'dead', error: 'notification no longer exists' };
+      const { notification } = delivery;
       if (delivery.channel === 'realtime') return await this.realtime(notification);
       if (delivery.channel === 'subscribe') return await this.subscribe(notification);
       return await this.textMessage(notification, delivery);

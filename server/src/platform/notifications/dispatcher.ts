@@ -45,7 +45,8 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
       this.queue = new Queue(QUEUE, {
         connection,
         prefix,
-        defaultJobOptions: { removeOnComplete: { age: 3600 }, removeOnFail: { age: 24 * 3600 } },
+        // A finished job only needs to outlive a lease: long enough for a late second relay to be ignored.
+        defaultJobOptions: { removeOnComplete: { age: 300 }, removeOnFail: { age: 24 * 3600 } },
       });
       this.queue.on('error', (err) => this.logger.warn(`queue: ${err.message}`));
       this.worker = new Worker(QUEUE, (job) => this.runJob(Number(job.data.deliveryId)), {

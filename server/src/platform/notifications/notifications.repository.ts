@@ -16,21 +16,43 @@ export type NotificationRow = typeof notifications.$inferSelect;
 export type NewNotification = typeof notifications.$inferInsert;
 export type DeliveryRow = typeof notificationDeliveries.$inferSelect;
 
-/** A delivery claimed for one attempt: `attempts` identifies the attempt. */
+/** A delivery claimed for one attempt (`attempts` identifies the attempt), with its notification. */
 export interface ClaimedDelivery {
   id: number;
   notificationId: string;
   channel: DeliveryRow['channel'];
   attempts: number;
+  notification: NotificationRow;
 }
 
-// node-postgres returns bigint and count columns as strings; PGlite as numbers.
+// The claim returns the notification's columns too: one round trip per batch instead of one per delivery.
+const CLAIM_RETURNING = sql.raw(`d.id, d.notification_id, d.channel, d.attempts, n.person_id, n.phone_enc,
+  n.recipient, n.dedupe_key, n.template, n.category, n.params, n.title, n.body, n.link, n.urgency,
+  n.created_at, n.read_at`);
+
+// node-postgres returns bigint columns as strings and PGlite numbers; json may come as text.
 const claimed = (rows: Record<string, unknown>[]): ClaimedDelivery[] =>
   rows.map((r) => ({
     id: Number(r.id),
-    notificationId: String(r.notificationId),
+    notificationId: String(r.notification_id),
     channel: r.channel as ClaimedDelivery['channel'],
     attempts: Number(r.attempts),
+    notification: {
+      id: String(r.notification_id),
+      personId: (r.person_id as string | null) ?? null,
+      phoneEnc: (r.phone_enc as string | null) ?? null,
+      recipient: String(r.recipient),
+      dedupeKey: String(r.dedupe_key),
+      template: String(r.template),
+      category: String(r.category),
+      params: typeof r.params === 'string' ? JSON.parse(r.params) : r.params,
+      title: String(r.title),
+      body: String(r.body),
+      link: String(r.link),
+      urgency: r.urgency as NotificationRow['urgency'],
+      createdAt: new Date(r.created_at as string),
+      readAt: r.read_at ? new Date(r.read_at as string) : null,
+    },
   }));
 
 export type DeliveryOutcome =
@@ -80,17 +102,35 @@ export class NotificationsRepository {
     return new Map(rows.map((r) => [r.personId, r.muted]));
   }
 
+  /** Of `personIds`, those holding at least one credit for the subscribe template. */
+  async creditHolders(tx: Tx, personIds: string[], templateKey: string): Promise<Set<string>> {
+    if (personIds.length === 0) return new Set();
+    const rows = await tx
+      .select({ personId: subscribeCredits.personId })
+      .from(subscribeCredits)
+      .where(
+        and(
+          inArray(subscribeCredits.personId, personIds),
+          eq(subscribeCredits.templateKey, templateKey),
+          gt(subscribeCredits.credits, 0),
+        ),
+      );
+    return new Set(rows.map((r) => r.personId));
+  }
+
   // ---- the dispatcher's side ----
 
   /** Claims due deliveries for sending here: one claimant per row, even with many workers. */
   async claimDue(limit: number, leaseMs: number): Promise<ClaimedDelivery[]> {
     const rows = await rawRows(
       this.db,
-      sql`update notification_deliveries set status = 'sending', attempts = attempts + 1,
+      sql`update notification_deliveries d set status = 'sending', attempts = d.attempts + 1,
             lease_until = now() + ${`${leaseMs} milliseconds`}::interval
-          where id in (select id from notification_deliveries where ${due(['sending'])}
-                       order by next_attempt_at limit ${limit} for update skip locked)
-          returning id, notification_id as "notificationId", channel, attempts`,
+          from notifications n
+          where n.id = d.notification_id
+            and d.id in (select id from notification_deliveries where ${due(['sending'])}
+                         order by next_attempt_at limit ${limit} for update skip locked)
+          returning ${CLAIM_RETURNING}`,
     );
     return claimed(rows);
   }
@@ -127,26 +167,15 @@ export class NotificationsRepository {
 
   /** A queued delivery taken by a job: only while it is still queued (a duplicate job finds nothing). */
   async claimQueued(id: number, leaseMs: number): Promise<ClaimedDelivery | undefined> {
-    const [row] = await this.db
-      .update(notificationDeliveries)
-      .set({
-        status: 'sending',
-        attempts: sql`${notificationDeliveries.attempts} + 1`,
-        leaseUntil: sql`now() + ${`${leaseMs} milliseconds`}::interval`,
-      })
-      .where(and(eq(notificationDeliveries.id, id), eq(notificationDeliveries.status, 'queued')))
-      .returning({
-        id: notificationDeliveries.id,
-        notificationId: notificationDeliveries.notificationId,
-        channel: notificationDeliveries.channel,
-        attempts: notificationDeliveries.attempts,
-      });
-    return row;
-  }
-
-  async notification(id: string): Promise<NotificationRow | undefined> {
-    const [row] = await this.db.select().from(notifications).where(eq(notifications.id, id));
-    return row;
+    const rows = await rawRows(
+      this.db,
+      sql`update notification_deliveries d set status = 'sending', attempts = d.attempts + 1,
+            lease_until = now() + ${`${leaseMs} milliseconds`}::interval
+          from notifications n
+          where n.id = d.notification_id and d.id = ${id} and d.status = 'queued'
+          returning ${CLAIM_RETURNING}`,
+    );
+    return claimed(rows)[0];
   }
 
   /** Records how a claimed attempt ended; only the claimant of that attempt may (a later claim wins). */

@@ -86,10 +86,12 @@ export class Notifier {
     let inserted = 0;
     for (let i = 0; i < input.to.length; i += CHUNK) {
       const batch = input.to.slice(i, i + CHUNK);
-      const muted = await this.repo.mutedCategories(
-        tx,
-        batch.flatMap((r) => ('personId' in r ? [r.personId] : [])),
-      );
+      const personIds = batch.flatMap((r) => ('personId' in r ? [r.personId] : []));
+      const muted = await this.repo.mutedCategories(tx, personIds);
+      // A subscribe message needs a one-time credit; people holding none get no subscribe delivery.
+      const subscribers = subscribe
+        ? await this.repo.creditHolders(tx, personIds, subscribe.key)
+        : new Set<string>();
       const rows = batch.map((r) =>
         'personId' in r
           ? { ...content, personId: r.personId, recipient: `p:${r.personId}` }
@@ -107,7 +109,7 @@ export class Notifier {
           urgency,
           category: template.category,
           muted: personId ? (muted.get(personId) ?? []) : [],
-          hasSubscribe: !!subscribe,
+          hasSubscribe: personId !== null && subscribers.has(personId),
           hasSms: !!sms,
         }).map((channel) => ({
           notificationId: id,

@@ -67,8 +67,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       devServer: {
         host: '127.0.0.1',
         port: 10086,
-        // TARO_APP_API_BASE is empty: the API is same-origin, proxied to the server in dev
-        proxy: { '/api': { target: 'http://127.0.0.1:3000', changeOrigin: true } },
+        // TARO_APP_API_BASE is empty: the API (and its WebSocket) is same-origin, proxied to the server in dev
+        proxy: { '/api': { target: 'http://127.0.0.1:3000', changeOrigin: true, ws: true } },
       },
     },
   };

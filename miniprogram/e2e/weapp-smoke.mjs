@@ -53,16 +53,62 @@ const session = {
   version: 0,
 };
 
+const notification = {
+  id: 'notification-1',
+  template: 'platform.announcement',
+  category: 'announcement',
+  title: '停水通知',
+  body: '明天上午 9 点至 11 点办公楼停水。',
+  link: '/pages/inbox/index',
+  urgency: 'normal',
+  createdAt: '2026-11-21T09:00:00+08:00',
+  readAt: null,
+};
+
 function answer(url) {
   const { pathname } = new URL(url, 'http://weapp.invalid');
   if (pathname === '/api/me') return { statusCode: 200, data: me };
+  if (pathname === '/api/notifications') {
+    return { statusCode: 200, data: { items: [notification], total: 1, page: 1, pageSize: 20 } };
+  }
+  if (pathname === '/api/notifications/unread-count') return { statusCode: 200, data: { count: 2 } };
+  if (pathname === '/api/notifications/subscribe-templates') {
+    return { statusCode: 200, data: { items: [{ key: 'announcement', templateId: 'tpl-a', credits: 0 }] } };
+  }
   if (pathname === '/api/directory/departments') return { statusCode: 200, data: departments };
   if (pathname === '/api/directory/people') return { statusCode: 200, data: people };
   return { statusCode: 404, data: { code: 'ROUTE_NOT_FOUND', message: '请求的接口不存在', details: [] } };
 }
 
 // --- the fake wx -------------------------------------------------------------------------------
-const calls = { request: [], reLaunch: [], navigateTo: [] };
+const calls = { request: [], reLaunch: [], navigateTo: [], sockets: [], tabBarBadge: [] };
+
+/** A wx SocketTask whose server authenticates anyone, says 2 unread and answers pings. */
+function fakeSocketTask(url) {
+  const handlers = {};
+  const task = {
+    url,
+    sent: [],
+    closed: false,
+    send({ data, success }) {
+      const message = JSON.parse(data);
+      task.sent.push(message);
+      success?.({ errMsg: 'sendSocketMessage:ok' });
+      const reply = message.type === 'auth' ? { type: 'ready', unread: 2 } : { type: 'pong' };
+      setTimeout(() => handlers.message?.({ data: JSON.stringify(reply) }), 0);
+    },
+    close(opts) {
+      task.closed = true;
+      opts?.success?.({ errMsg: 'closeSocket:ok' });
+    },
+    onOpen: (fn) => (handlers.open = fn),
+    onMessage: (fn) => (handlers.message = fn),
+    onClose: (fn) => (handlers.close = fn),
+    onError: (fn) => (handlers.error = fn),
+  };
+  setTimeout(() => handlers.open?.({ header: {} }), 20);
+  return task;
+}
 const storage = new Map([['dayuan.session', session]]);
 const wx = {
   getSystemInfoSync: () => ({
@@ -89,7 +135,22 @@ const wx = {
     calls.reLaunch.push(opts.url);
     opts.success?.({ errMsg: 'reLaunch:ok' });
   },
+  switchTab: (opts) => opts.success?.({ errMsg: 'switchTab:ok' }),
   showToast: (opts) => opts?.success?.({ errMsg: 'showToast:ok' }),
+  setTabBarBadge: (opts) => {
+    calls.tabBarBadge.push({ index: opts.index, text: opts.text });
+    opts.success?.({ errMsg: 'setTabBarBadge:ok' });
+  },
+  removeTabBarBadge: (opts) => {
+    calls.tabBarBadge.push({ index: opts.index, text: null });
+    opts.success?.({ errMsg: 'removeTabBarBadge:ok' });
+  },
+  connectSocket: (opts) => {
+    const task = fakeSocketTask(opts.url);
+    calls.sockets.push(task);
+    setTimeout(() => opts.success?.({ errMsg: 'connectSocket:ok' }), 0);
+    return task;
+  },
   stopPullDownRefresh: (opts) => opts?.success?.({}),
   request: (opts) => {
     calls.request.push({ url: opts.url, method: opts.method, header: opts.header });
@@ -133,9 +194,10 @@ const pageStack = [];
 const sandbox = {
   wx,
   console,
-  setTimeout,
+  // The app's own timers (the realtime heartbeat) must not keep this script alive.
+  setTimeout: (...args) => setTimeout(...args).unref(),
   clearTimeout,
-  setInterval,
+  setInterval: (...args) => setInterval(...args).unref(),
   clearInterval,
   App: (cfg) => {
     appConfig = cfg;
@@ -207,6 +269,14 @@ try {
     appJson.subPackages?.some((s) => s.root === 'directory' && s.pages.includes('pages/people/index')),
     'app.json: directory subpackage with pages/people/index',
   );
+  assert(
+    appJson.tabBar.list.map((t) => t.text).join(',') === '工作台,消息,我的',
+    'app.json: tabs 工作台, 消息, 我的',
+  );
+  assert(
+    appJson.subPackages?.some((s) => s.root === 'notifications' && s.pages.includes('pages/announce/index')),
+    'app.json: notifications subpackage with pages/announce/index',
+  );
 
   load(path.join(root, 'app'));
   assert(appConfig, 'App() registered');
@@ -224,6 +294,29 @@ try {
   assert(rendered(workbench).includes('通讯录'), 'workbench shows the 通讯录 tile granted by /api/me');
   assert(!rendered(workbench).includes('人员导入'), 'workbench hides 人员导入 from staff');
   assert(calls.reLaunch.length === 0, 'a signed-in person is not sent to login');
+  assert(calls.sockets.length === 1, 'one realtime socket for the stored session');
+  assert(
+    calls.sockets[0].url === 'ws://127.0.0.1:3000/api/ws',
+    `socket URL from the API base (${calls.sockets[0].url})`,
+  );
+  assert(
+    JSON.stringify(calls.sockets[0].sent[0]) ===
+      JSON.stringify({ type: 'auth', token: 'smoke-access-token' }),
+    'the socket authenticates first, with the stored token',
+  );
+  assert(
+    requested('/api/notifications/subscribe-templates').length === 1,
+    'the subscribe template ids are loaded ahead of the first tap',
+  );
+  assert(rendered(workbench).includes('消息中心'), 'workbench shows 消息中心');
+  assert(
+    calls.tabBarBadge.some((b) => b.index === 1 && b.text === '2'),
+    'the 消息 tab shows the unread count from the ready message',
+  );
+
+  const inbox = await openPage('pages/inbox/index');
+  assert(requested('/api/notifications').length === 1, 'inbox page loads the first page of notifications');
+  assert(rendered(inbox).includes('停水通知'), 'inbox page lists the notification from the API');
 
   const peoplePage = await openPage('directory/pages/people/index');
   assert(requested('/api/directory/departments').length === 1, 'people page loads the departments');

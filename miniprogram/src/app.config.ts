@@ -1,10 +1,15 @@
 export default defineAppConfig({
-  pages: ['pages/workbench/index', 'pages/me/index', 'pages/login/index'],
+  pages: ['pages/workbench/index', 'pages/inbox/index', 'pages/me/index', 'pages/login/index'],
   subPackages: [
     {
       root: 'directory',
       name: 'directory',
       pages: ['pages/people/index', 'pages/person/index', 'pages/import/index'],
+    },
+    {
+      root: 'notifications',
+      name: 'notifications',
+      pages: ['pages/announce/index', 'pages/deliveries/index'],
     },
   ],
   preloadRule: { 'pages/workbench/index': { network: 'all', packages: ['directory'] } },
@@ -13,8 +18,10 @@ export default defineAppConfig({
     selectedColor: '#1677ff',
     backgroundColor: '#ffffff',
     borderStyle: 'black',
+    // keep in step with TAB_PAGES in services/navigation.ts
     list: [
       { pagePath: 'pages/workbench/index', text: '工作台' },
+      { pagePath: 'pages/inbox/index', text: '消息' },
       { pagePath: 'pages/me/index', text: '我的' },
     ],
   },

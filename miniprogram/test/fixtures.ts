@@ -1,4 +1,12 @@
-import { appsForRoles, type ErrorCode, type Me, type Role, type TokenPair, errorTable } from '@dayuan/shared';
+import {
+  appsForRoles,
+  errorTable,
+  type ErrorCode,
+  type InboxItem,
+  type Me,
+  type Role,
+  type TokenPair,
+} from '@dayuan/shared';
 
 export function tokens(n: number): TokenPair {
   return {
@@ -31,4 +39,25 @@ export function me(roles: Extract<Role, 'staff' | 'admin'>[] = ['staff']): Me {
 export function errorBody(code: ErrorCode, details: { path: string; issue: string }[] = []) {
   const { status, message } = errorTable[code];
   return { statusCode: status, data: { code, message, details } };
+}
+
+/** Notification `n` (a newer one for a larger n), unread, linking to the me page. */
+export function inboxItem(n: number, overrides: Partial<InboxItem> = {}): InboxItem {
+  return {
+    id: `notification-${n}`,
+    template: 'directory.roles_changed',
+    category: 'account',
+    title: `通知 ${n}`,
+    body: `第 ${n} 条通知的内容`,
+    link: '/pages/me/index',
+    urgency: 'normal',
+    createdAt: `2026-11-21T09:${String(n).padStart(2, '0')}:00+08:00`,
+    readAt: null,
+    ...overrides,
+  };
+}
+
+/** One page of the shared `pageOf` shape. */
+export function pageOf<T>(items: T[], total = items.length, page = 1) {
+  return { items, total, page, pageSize: 20 };
 }

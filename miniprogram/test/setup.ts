@@ -15,6 +15,10 @@ beforeEach(async () => {
   localStorage.clear();
   const { useSession } = await import('@/stores/session');
   useSession.getState().clear();
+  const { useInbox } = await import('@/stores/inbox');
+  useInbox.getState().reset();
+  const { forgetSubscribeTemplates } = await import('@/services/subscribe');
+  forgetSubscribeTemplates();
 });
 
 afterEach(() => cleanup());

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fireEvent, render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen } from '@testing-library/react';
 import WorkbenchPage from '@/pages/workbench/index';
+import { useInbox } from '@/stores/inbox';
 import { useSession } from '@/stores/session';
 import { me, tokens } from './fixtures';
 import { answerRequests, taro } from './taro-stubs';
@@ -26,13 +27,35 @@ describe('workbench page', () => {
     expect(taro.request.mock.calls[0]?.[0].url).toBe('http://api.test/api/me');
   });
 
-  it('shows an admin the import tile too, and a tap opens the app', async () => {
+  it('shows an admin the import and notification tiles too, and a tap opens the app', async () => {
     signInAs(['staff', 'admin']);
     render(<WorkbenchPage />);
 
     fireEvent.click(await screen.findByText('人员导入'));
     expect(screen.getByText('通讯录')).toBeTruthy();
     expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/directory/pages/import/index' });
+
+    fireEvent.click(screen.getByText('发布通知'));
+    expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/notifications/pages/announce/index' });
+    fireEvent.click(screen.getByText('消息投递'));
+    expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/notifications/pages/deliveries/index' });
+  });
+
+  it('shows the unread count under 消息中心, on the tab bar too, and opens the inbox tab', async () => {
+    signInAs(['staff']);
+    render(<WorkbenchPage />);
+    expect(await screen.findByText('暂无未读')).toBeTruthy();
+    expect(screen.queryByText('发布通知')).toBeNull();
+    expect(taro.removeTabBarBadge).toHaveBeenCalledWith({ index: 1 });
+
+    act(() => useInbox.getState().setUnread(3));
+    expect(screen.getByText('3')).toBeTruthy();
+    expect(taro.setTabBarBadge).toHaveBeenLastCalledWith({ index: 1, text: '3' });
+    act(() => useInbox.getState().setUnread(120));
+    expect(screen.getByText('99+')).toBeTruthy();
+
+    fireEvent.click(screen.getByText('消息中心'));
+    expect(taro.switchTab).toHaveBeenCalledWith({ url: '/pages/inbox/index' });
   });
 
   it('shows the error with 重试 when /api/me fails', async () => {

@@ -9,12 +9,20 @@ interface PagedState<T> {
   error?: unknown;
 }
 
+interface Options {
+  /** False skips loading (e.g. until signed in). */
+  enabled?: boolean;
+}
+
 /**
  * A paged list (the shared `pageOf` shape): page 1 on mount and whenever `fetchPage` changes,
  * the next page on reach-bottom or `loadMore`, page 1 again on pull-down.
  */
-export function usePagedApi<T>(fetchPage: (page: number) => Promise<{ items: T[]; total: number }>) {
-  const [state, setState] = useState<PagedState<T>>({ items: [], total: 0, page: 0, loading: true });
+export function usePagedApi<T>(
+  fetchPage: (page: number) => Promise<{ items: T[]; total: number }>,
+  { enabled = true }: Options = {},
+) {
+  const [state, setState] = useState<PagedState<T>>({ items: [], total: 0, page: 0, loading: enabled });
   const latest = useRef(0);
 
   const load = useCallback(
@@ -38,17 +46,17 @@ export function usePagedApi<T>(fetchPage: (page: number) => Promise<{ items: T[]
   );
 
   useEffect(() => {
-    void load(1);
-  }, [load]);
+    if (enabled) void load(1);
+  }, [enabled, load]);
 
   const hasMore = state.items.length < state.total;
   const loadMore = () => {
-    if (!state.loading && hasMore) void load(state.page + 1);
+    if (enabled && !state.loading && hasMore) void load(state.page + 1);
   };
 
   useReachBottom(loadMore);
   usePullDownRefresh(() => {
-    void load(1).finally(() => Taro.stopPullDownRefresh());
+    if (enabled) void load(1).finally(() => Taro.stopPullDownRefresh());
   });
 
   return {

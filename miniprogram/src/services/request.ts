@@ -16,9 +16,11 @@ import {
 } from '@dayuan/shared';
 import { useSession } from '@/stores/session';
 
-// H5 is served by the server itself (same origin). A mini-program has none: unless the build sets an https
-// address, it talks to the local server of `npm start` (WeChat DevTools with 不校验合法域名).
-const API_BASE =
+/**
+ * H5 is served by the server itself (same origin). A mini-program has none: unless the build sets an https
+ * address, it talks to the local server of `npm start` (WeChat DevTools with 不校验合法域名).
+ */
+export const API_BASE =
   process.env.TARO_APP_API_BASE || (process.env.TARO_ENV === 'weapp' ? 'http://127.0.0.1:3000' : '');
 const LOGIN_PAGE = '/pages/login/index';
 
@@ -160,8 +162,11 @@ function toApiError(res: RawResponse): ApiError {
 
 let refreshing: Promise<string> | null = null;
 
-/** A valid access token to replace `staleToken`: refreshed once however many calls ask at the same time. */
-function freshAccessToken(staleToken: string): Promise<string> {
+/**
+ * A valid access token to replace `staleToken`: refreshed once however many callers (API calls, the
+ * realtime connection) ask at the same time. A refused refresh ends the session.
+ */
+export function freshAccessToken(staleToken: string): Promise<string> {
   const tokens = useSession.getState().tokens;
   if (tokens && tokens.accessToken !== staleToken) return Promise.resolve(tokens.accessToken);
   refreshing ??= refreshTokens(tokens?.refreshToken).finally(() => {

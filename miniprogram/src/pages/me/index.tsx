@@ -7,8 +7,10 @@ import { StateView } from '@/components/state-view';
 import { TagList } from '@/components/tag-list';
 import { useApi } from '@/hooks/use-api';
 import { useRequireSession } from '@/hooks/use-require-session';
+import { useUnreadBadge } from '@/hooks/use-unread-badge';
 import { fetchMe, logout } from '@/services/auth';
 import { useSession } from '@/stores/session';
+import { NotificationSettings } from './notification-settings';
 import './index.scss';
 
 export default function MePage() {
@@ -17,6 +19,7 @@ export default function MePage() {
   const { data, error, loading, reload } = useApi(fetchMe, { enabled: signedIn, refreshOnShow: true });
   const me = data ?? storedMe;
   const [leaving, setLeaving] = useState(false);
+  useUnreadBadge();
 
   const signOut = async () => {
     setLeaving(true);
@@ -48,6 +51,7 @@ export default function MePage() {
                 <TagList tags={me.roleLabels} />
               </View>
             </View>
+            <NotificationSettings />
           </>
         ) : null}
       </StateView>

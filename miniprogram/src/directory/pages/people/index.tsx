@@ -2,11 +2,11 @@ import { useCallback, useMemo, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Input, Text, View } from '@tarojs/components';
 import { buildDepartmentTree, type PersonSummary } from '@dayuan/shared';
+import { ListFooter } from '@/components/list-footer';
 import { StateView } from '@/components/state-view';
 import { useApi } from '@/hooks/use-api';
 import { usePagedApi } from '@/hooks/use-paged-api';
 import { useRequireSession } from '@/hooks/use-require-session';
-import { errorMessage } from '@/services/request';
 import { directoryApi } from '../../api';
 import { PersonRow } from '../../components/person-row';
 import { departmentTrail, findDepartment } from '../../department-nav';
@@ -114,24 +114,12 @@ export default function PeoplePage() {
           {people.items.map((person) => (
             <PersonRow key={person.id} person={person} onOpen={open} />
           ))}
-          {people.error ? (
-            <View className="people__more">
-              <Text className="muted">{errorMessage(people.error)}</Text>
-              <Button size="mini" onClick={people.loadMore}>
-                重试
-              </Button>
-            </View>
-          ) : people.hasMore ? (
-            <View className="people__more">
-              <Button size="mini" loading={people.loading} onClick={people.loadMore}>
-                加载更多
-              </Button>
-            </View>
-          ) : (
-            <View className="people__more">
-              <Text className="muted">没有更多了</Text>
-            </View>
-          )}
+          <ListFooter
+            error={people.error}
+            loading={people.loading}
+            hasMore={people.hasMore}
+            onMore={people.loadMore}
+          />
         </StateView>
       </View>
     </View>

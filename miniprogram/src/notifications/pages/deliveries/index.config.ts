@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '消息投递',
+  enablePullDownRefresh: true,
+});

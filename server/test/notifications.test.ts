@@ -118,6 +118,30 @@ describe('a role change tells the person', () => {
     expect(credits.items.find((x) => x.key === 'account_change')?.credits).toBe(0);
   });
 
+  it('refreshes a rejected access token once and still sends exactly one subscribe message', async () => {
+    const person = demoCompound.people.find((p) => p.employeeNo === demoLogins.canteen_staff)!;
+    const session = await t.loginAs(person.employeeNo);
+    await mockPost(t.wechat.url, '/__mock/wx/subscribe', {
+      openid: person.openid,
+      results: { [accountTemplate]: 'accept' },
+    });
+    await t.call(n.reportSubscriptions, {
+      token: session.tokens.accessToken,
+      body: { results: { [accountTemplate]: 'accept' } },
+    });
+    await mockPost(t.wechat.url, '/__mock/faults', {
+      path: '/cgi-bin/message/subscribe/send',
+      errcode: 40001,
+      times: 1,
+    });
+    await changeRoles(session.me.id, [{ role: 'staff' }]);
+    await drain();
+    const sent = await outbox<unknown[]>(`/__mock/wx/subscribe/outbox?openid=${person.openid}`);
+    expect(sent).toHaveLength(1);
+    const tokenCalls = await outbox<unknown[]>('/__mock/calls?path=/cgi-bin/stable_token');
+    expect(tokenCalls.length).toBeGreaterThanOrEqual(2);
+  });
+
   it('refuses a subscription report for a template we do not use', async () => {
     const res = await t.call(n.reportSubscriptions, {
       token: admin.tokens.accessToken,
@@ -224,6 +248,37 @@ describe('delivery guarantees', () => {
         sql`${notificationDeliveries.lastError} IS NULL AND ${notificationDeliveries.channel} = 'sms' AND ${notificationDeliveries.attempts} = 3`,
       );
     expect(delivery?.status).toBe('sent');
+  });
+
+  it('holds texts beyond our per-number hourly cap for later instead of dropping them', async () => {
+    const someone = demoCompound.people[43]!;
+    const notifier = t.app.get(Notifier);
+    for (let i = 0; i <= t.config.SMS_PER_NUMBER_HOURLY; i++) {
+      await notifier.notify(t.db as never, {
+        template: 'platform.announcement',
+        params: { title: `限额${i}`, body: '正文', publisher: '测试' },
+        to: [{ phone: someone.phone }],
+        urgency: 'urgent',
+        dedupeKey: `cap-${i}`,
+      });
+      if (i < t.config.SMS_PER_NUMBER_HOURLY) await drain();
+    }
+    const heldRows = () =>
+      t.db
+        .select()
+        .from(notificationDeliveries)
+        .where(
+          and(
+            eq(notificationDeliveries.status, 'retry'),
+            eq(notificationDeliveries.lastError, 'per-number hourly limit reached'),
+          ),
+        );
+    t.app.get(DeliveryDispatcher).kick();
+    await expect.poll(async () => (await heldRows()).length).toBe(1);
+    const held = await heldRows();
+    expect(await smsTo(someone.phone)).toHaveLength(t.config.SMS_PER_NUMBER_HOURLY);
+    expect(held[0]!.nextAttemptAt.getTime()).toBeGreaterThan(Date.now() + 60_000);
+    await t.db.delete(notificationDeliveries).where(eq(notificationDeliveries.id, held[0]!.id));
   });
 
   it('records a business event once per recipient however often it is notified (dedupe key)', async () => {

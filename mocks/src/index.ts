@@ -10,3 +10,10 @@ export {
   type SubscribeTemplate,
 } from './config.js';
 export * from './demo/index.js';
+export {
+  GateSimulator,
+  signScan,
+  GATE_SCAN_PATH,
+  type GateDeviceCredentials,
+  type ScanFaults,
+} from './gate/gate-simulator.js';

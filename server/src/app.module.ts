@@ -9,6 +9,7 @@ import { HealthModule } from './platform/health/health.module.js';
 import { EndpointGuard } from './platform/http/endpoint.guard.js';
 import { ErrorFilter } from './platform/http/error.filter.js';
 import { KvModule } from './platform/kv/kv.module.js';
+import { VisitorsModule } from './visitors/visitors.module.js';
 import { NotificationsModule } from './platform/notifications/notifications.module.js';
 
 @Module({})
@@ -25,6 +26,7 @@ export class AppModule {
         NotificationsModule,
         AuthModule,
         DirectoryModule,
+        VisitorsModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

@@ -53,9 +53,11 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
   const parseJson = fastify.getDefaultJsonParser('error', 'error');
   // JSON only: any other content type is answered 415.
   fastify.removeAllContentTypeParsers();
-  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) =>
-    body === '' ? done(null, undefined) : parseJson(req, body as string, done),
-  );
+  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
+    // Gate devices sign the exact bytes they sent.
+    req.rawBody = body as string;
+    return body === '' ? done(null, undefined) : parseJson(req, body as string, done);
+  });
   fastify.addHook('onSend', async (req, reply) => {
     void reply.header('x-request-id', req.id);
   });

@@ -1,5 +1,5 @@
 import { demoCompound, demoLogins } from '@dayuan/mocks';
-import { authRoutes, healthRoutes } from '@dayuan/shared';
+import { appsForRoles, authRoutes, healthRoutes } from '@dayuan/shared';
 import { eq } from 'drizzle-orm';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -43,7 +43,9 @@ describe('WeChat login', () => {
     const admin = demoCompound.people.find((p) => p.employeeNo === demoLogins.admin)!;
     expect(session.me).toMatchObject({ employeeNo: admin.employeeNo, name: admin.name, wechatBound: true });
     expect(session.me.phoneMasked).toBe(`${admin.phone.slice(0, 3)}****${admin.phone.slice(-4)}`);
-    expect(session.me.apps).toEqual(['directory', 'directory-import', 'announcements', 'deliveries']);
+    // The server applies the shared tile rules to the person's roles (the rules have their own tests).
+    expect(session.me.apps).toEqual(appsForRoles(['staff', 'admin']).map((a) => a.slug));
+    expect(session.me.apps).toContain('directory-import');
     const me = await t.call(authRoutes.me, { token: session.tokens.accessToken });
     expect(me.status).toBe(200);
     expect(JSON.stringify(me.body)).not.toContain(admin.phone);

@@ -33,6 +33,7 @@ describe('configuration', () => {
       NODE_ENV: 'production',
       JWT_SECRET: 'p'.repeat(40),
       DATA_KEY: Buffer.alloc(32, 1).toString('base64'),
+      ENTRY_CODE_KEY: Buffer.alloc(32, 2).toString('base64'),
       WECHAT_API_BASE: 'https://api.weixin.qq.com',
       SMS_API_BASE: 'https://sms.tencentcloudapi.com',
     });

@@ -1,5 +1,11 @@
 import { demoCompound, demoLogins } from '@dayuan/mocks';
-import { authRoutes, buildDepartmentTree, directoryRoutes as r, importColumns } from '@dayuan/shared';
+import {
+  appsForRoles,
+  authRoutes,
+  buildDepartmentTree,
+  directoryRoutes as r,
+  importColumns,
+} from '@dayuan/shared';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, people } from '../src/platform/db/schema.js';
@@ -195,7 +201,7 @@ describe('roles', () => {
     const me = await t.call(authRoutes.me, { token });
     expect(me).toMatchObject({
       status: 200,
-      body: { apps: ['directory', 'directory-import', 'announcements', 'deliveries'] },
+      body: { apps: appsForRoles(['staff', 'admin', 'guard']).map((a) => a.slug) },
     });
     const [audit] = await t.db.select().from(auditLog).where(eq(auditLog.action, 'directory.roles.set'));
     expect(audit).toMatchObject({ entityId: person.id, client: 'weapp' });

@@ -46,6 +46,13 @@ export const errorTable = {
   NOTIFICATIONS_UNKNOWN_TEMPLATE: { status: 400, message: '未知的订阅消息模板' },
   /** A programming error caught before anything is sent: the business change is refused whole. */
   NOTIFICATIONS_INVALID_PARAMS: { status: 500, message: '通知内容不完整，操作未执行' },
+
+  // gate devices and visitors
+  GATE_DEVICE_UNKNOWN: { status: 401, message: '未登记的门禁设备' },
+  GATE_SIGNATURE_INVALID: { status: 401, message: '设备签名无效' },
+  GATE_SIGNATURE_STALE: { status: 401, message: '设备时间与服务器相差过大' },
+  GATE_SIGNATURE_REPLAYED: { status: 401, message: '重复的设备请求' },
+  VISITORS_NOT_YOUR_GATE: { status: 403, message: '您不负责该门岗' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof errorTable;

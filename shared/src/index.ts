@@ -13,3 +13,4 @@ export * from './routes.js';
 export * from './platform/subscribe-keywords.js';
 export * from './platform/notification-templates.js';
 export * from './platform/notifications.contract.js';
+export * from './visitors/gate.contract.js';

@@ -2,6 +2,7 @@ import { authRoutes } from './platform/auth.contract.js';
 import { directoryRoutes } from './platform/directory.contract.js';
 import { healthRoutes } from './platform/health.contract.js';
 import { notificationRoutes } from './platform/notifications.contract.js';
+import { gateRoutes } from './visitors/gate.contract.js';
 
 /** Every HTTP route of the API, by area. The OpenAPI document and the contract tests walk this. */
 export const routes = {
@@ -9,4 +10,5 @@ export const routes = {
   directory: directoryRoutes,
   health: healthRoutes,
   notifications: notificationRoutes,
+  gate: gateRoutes,
 };

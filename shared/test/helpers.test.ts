@@ -58,13 +58,15 @@ describe('roles', () => {
   });
 
   it('choose the workbench tiles', () => {
-    expect(appsForRoles(['staff']).map((a) => a.slug)).toEqual(['directory']);
+    expect(appsForRoles(['staff']).map((a) => a.slug)).toEqual(['entry-code', 'directory']);
     expect(appsForRoles(['staff', 'admin']).map((a) => a.slug)).toEqual([
+      'entry-code',
       'directory',
       'directory-import',
       'announcements',
       'deliveries',
     ]);
+    expect(appsForRoles(['staff', 'guard']).map((a) => a.slug)).toEqual(['entry-code', 'directory', 'guard']);
   });
 });
 

@@ -1,6 +1,6 @@
 import { demoDepartments } from './departments.js';
 import { demoPeople } from './people.js';
-import { demoBuildings, demoGates } from './sites.js';
+import { demoBuildings, demoGateDevices, demoGates } from './sites.js';
 import type { DemoCompound, DemoRoleName } from './types.js';
 
 export type * from './types.js';
@@ -12,6 +12,7 @@ export const demoCompound: DemoCompound = {
   departments: demoDepartments,
   people: demoPeople,
   gates: demoGates,
+  gateDevices: demoGateDevices,
   buildings: demoBuildings,
 };
 

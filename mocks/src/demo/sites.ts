@@ -1,10 +1,16 @@
-import type { DemoBuilding, DemoGate } from './types.js';
+import type { DemoGateDevice, DemoBuilding, DemoGate } from './types.js';
 
 export const demoGates: DemoGate[] = [
   { code: 'EAST', name: '东门', kind: 'pedestrian' },
   { code: 'NORTH', name: '北门', kind: 'both' },
   { code: 'GARAGE', name: '地下车库入口', kind: 'vehicle' },
 ];
+
+export const demoGateDevices: DemoGateDevice[] = demoGates.map((gate) => ({
+  code: `${gate.code}-QR1`,
+  gateCode: gate.code,
+  secret: `demo-device-secret-${gate.code.toLowerCase()}-qr1-0000000000`,
+}));
 
 export const demoBuildings: DemoBuilding[] = [
   {

@@ -33,6 +33,13 @@ export interface DemoGate {
   kind: 'pedestrian' | 'vehicle' | 'both';
 }
 
+/** A QR scanner at a gate. The secret signs its requests; demo values only. */
+export interface DemoGateDevice {
+  code: string;
+  gateCode: string;
+  secret: string;
+}
+
 export interface DemoRoom {
   code: string;
   name: string;
@@ -52,5 +59,6 @@ export interface DemoCompound {
   departments: DemoDepartment[];
   people: DemoPerson[];
   gates: DemoGate[];
+  gateDevices: DemoGateDevice[];
   buildings: DemoBuilding[];
 }

@@ -11,6 +11,7 @@ import {
   people,
   personRoles,
   rooms,
+  visitorsGateDevices,
   wechatBindings,
 } from '../platform/db/schema.js';
 import { rowFromGrant } from '../platform/directory/role-rows.js';
@@ -51,6 +52,11 @@ export async function seedDemo(db: Db, dataKey: string): Promise<boolean> {
     for (const g of demoCompound.gates) {
       const [row] = await tx.insert(gates).values(g).returning({ id: gates.id });
       gateIds.set(g.code, row!.id);
+    }
+    for (const d of demoCompound.gateDevices) {
+      await tx
+        .insert(visitorsGateDevices)
+        .values({ code: d.code, gateId: gateIds.get(d.gateCode)!, secretEnc: cipher.encrypt(d.secret) });
     }
     for (const b of demoCompound.buildings) {
       const [row] = await tx

@@ -15,6 +15,14 @@ export interface WorkbenchApp {
 /** Every micro-app that exists. A tile is added here only when its subpackage ships. */
 export const workbenchApps: readonly WorkbenchApp[] = [
   {
+    slug: 'entry-code',
+    title: '通行码',
+    glyph: '码',
+    color: '#52c41a',
+    entry: '/visitors/pages/entry-code/index',
+    roles: 'all',
+  },
+  {
     slug: 'directory',
     title: '通讯录',
     glyph: '通',
@@ -45,6 +53,14 @@ export const workbenchApps: readonly WorkbenchApp[] = [
     color: '#13c2c2',
     entry: '/notifications/pages/deliveries/index',
     roles: ['admin'],
+  },
+  {
+    slug: 'guard',
+    title: '门岗核验',
+    glyph: '岗',
+    color: '#f5222d',
+    entry: '/visitors/pages/guard/index',
+    roles: ['guard'],
   },
 ];
 

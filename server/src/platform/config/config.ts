@@ -43,6 +43,7 @@ const SmsTemplatesSchema = z.record(SmsTemplateKey, z.string().regex(/^\d+$/));
 // Development defaults point at mocks/ and at throwaway secrets; production must set its own.
 const DEV_JWT_SECRET = 'dev-only-jwt-secret-change-me-0123456789abcdef';
 const DEV_DATA_KEY = Buffer.alloc(32, 7).toString('base64');
+const DEV_ENTRY_CODE_KEY = Buffer.alloc(32, 9).toString('base64');
 
 export const ConfigSchema = z
   .object({
@@ -64,6 +65,11 @@ export const ConfigSchema = z
     DATA_KEY: z
       .string()
       .default(DEV_DATA_KEY)
+      .refine((v) => Buffer.from(v, 'base64').length === 32, { message: 'must be 32 bytes, base64' }),
+    /** Signs the rotating personal entry codes (32 bytes, base64). */
+    ENTRY_CODE_KEY: z
+      .string()
+      .default(DEV_ENTRY_CODE_KEY)
       .refine((v) => Buffer.from(v, 'base64').length === 32, { message: 'must be 32 bytes, base64' }),
     ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(900),
     REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(180).default(30),
@@ -116,6 +122,9 @@ export const ConfigSchema = z
     }
     if (c.DATA_KEY === DEV_DATA_KEY) {
       ctx.addIssue({ code: 'custom', path: ['DATA_KEY'], message: 'must be set in production' });
+    }
+    if (c.ENTRY_CODE_KEY === DEV_ENTRY_CODE_KEY) {
+      ctx.addIssue({ code: 'custom', path: ['ENTRY_CODE_KEY'], message: 'must be set in production' });
     }
     if (!c.ALLOW_MOCK_SERVICES) {
       for (const key of ['WECHAT_API_BASE', 'SMS_API_BASE'] as const) {

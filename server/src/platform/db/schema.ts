@@ -269,3 +269,41 @@ export const subscribeCredits = pgTable(
     check('subscribe_credits_not_negative', sql`${t.credits} >= 0`),
   ],
 );
+
+/** A QR scanner at a gate; it signs its requests with its own secret (stored encrypted). */
+export const visitorsGateDevices = pgTable('visitors_gate_devices', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  code: text('code').notNull().unique(),
+  gateId: uuid('gate_id')
+    .notNull()
+    .references(() => gates.id),
+  secretEnc: text('secret_enc').notNull(),
+  disabledAt: timestamp('disabled_at', { withTimezone: true }),
+  createdAt: createdAt(),
+});
+
+/** Every gate decision, allowed or denied, with who asked: the passage log guards and reports read. */
+export const visitorsPassages = pgTable(
+  'visitors_passages',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    gateId: uuid('gate_id')
+      .notNull()
+      .references(() => gates.id),
+    deviceId: uuid('device_id').references(() => visitorsGateDevices.id),
+    guardId: uuid('guard_id').references(() => people.id),
+    direction: text('direction', { enum: ['in', 'out'] }).notNull(),
+    decision: text('decision', { enum: ['allow', 'deny'] }).notNull(),
+    reason: text('reason'),
+    personId: uuid('person_id').references(() => people.id),
+    display: text('display').notNull(),
+  },
+  (t) => [
+    check('visitors_passages_direction_valid', sql`${t.direction} IN ('in','out')`),
+    check('visitors_passages_decision_valid', sql`${t.decision} IN ('allow','deny')`),
+    check('visitors_passages_one_source', sql`(${t.deviceId} IS NULL) <> (${t.guardId} IS NULL)`),
+    check('visitors_passages_reason_iff_deny', sql`(${t.decision} = 'deny') = (${t.reason} IS NOT NULL)`),
+    index('visitors_passages_gate_at_idx').on(t.gateId, t.at),
+  ],
+);

@@ -24,6 +24,8 @@ export type AuthedCtx = RequestCtx & { principal: Principal };
 declare module 'fastify' {
   interface FastifyRequest {
     principal?: Principal;
+    /** The JSON body as received, for signature checks. */
+    rawBody?: string;
   }
 }
 

@@ -1,0 +1,140 @@
+import { type DenyReason, type GateDecision, guardsGate } from '@dayuan/shared';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../platform/config/config.js';
+import { PersonalDataCipher } from '../platform/crypto/personal-data.js';
+import { AppError } from '../platform/http/app-error.js';
+import type { AuthedCtx } from '../platform/http/request-context.js';
+import { SHARED_STATE, type SharedState } from '../platform/kv/kv.js';
+import { checkDeviceSignature, type SignedRequest } from './device-signature.js';
+import { EntryCodes, ENTRY_CODE_STEP_SECONDS, maskName } from './entry-code.js';
+import { GateRepository } from './gate.repository.js';
+
+interface Device {
+  id: string;
+  gateId: string;
+  secret: string;
+}
+
+type Source = { gateId: string; deviceId: string } | { gateId: string; guardId: string };
+
+const DEVICE_CACHE_MS = 60_000;
+
+/** Decides at the gate: who is at the gate, may they pass, and the passage log either way. */
+@Injectable()
+export class GateService {
+  private readonly codes: EntryCodes;
+  private readonly cipher: PersonalDataCipher;
+  private devices = new Map<string, Device>();
+  private devicesLoadedAt = 0;
+
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(SHARED_STATE) private readonly state: SharedState,
+    private readonly repo: GateRepository,
+  ) {
+    this.codes = new EntryCodes(config.ENTRY_CODE_KEY);
+    this.cipher = new PersonalDataCipher(config.DATA_KEY);
+  }
+
+  entryCode(personId: string) {
+    return this.codes.issue(personId);
+  }
+
+  async deviceScan(
+    req: SignedRequest,
+    scan: { code: string; direction: 'in' | 'out' },
+  ): Promise<GateDecision> {
+    const device = await this.authenticateDevice(req);
+    return this.decide({ gateId: device.gateId, deviceId: device.id }, scan);
+  }
+
+  async guardScan(ctx: AuthedCtx, scan: { gateId: string; code: string; direction: 'in' | 'out' }) {
+    if (!(await this.repo.gate(scan.gateId))) throw new AppError('DIRECTORY_GATE_NOT_FOUND');
+    if (!guardsGate(ctx.principal.roles, scan.gateId)) throw new AppError('VISITORS_NOT_YOUR_GATE');
+    return this.decide({ gateId: scan.gateId, guardId: ctx.principal.personId }, scan);
+  }
+
+  async passages(ctx: AuthedCtx) {
+    const isAdmin = ctx.principal.roles.some((g) => g.role === 'admin');
+    const gateIds = isAdmin
+      ? 'all'
+      : ctx.principal.roles.flatMap((g) => (g.role === 'guard' ? g.gateIds : []));
+    const rows = await this.repo.todaysPassages(gateIds);
+    return {
+      items: rows.map(({ passage: p, gateName }) => ({
+        id: String(p.id),
+        at: p.at.toISOString(),
+        gate: { id: p.gateId, name: gateName },
+        direction: p.direction,
+        decision: p.decision,
+        reason: p.reason as DenyReason | null,
+        display: p.display,
+        via: p.deviceId ? ('device' as const) : ('guard' as const),
+      })),
+    };
+  }
+
+  private async decide(
+    source: Source,
+    scan: { code: string; direction: 'in' | 'out' },
+  ): Promise<GateDecision> {
+    const verdict = await this.judge(scan);
+    const passageId = await this.repo.recordPassage({
+      ...source,
+      direction: scan.direction,
+      decision: verdict.reason ? 'deny' : 'allow',
+      reason: verdict.reason,
+      personId: verdict.personId,
+      display: verdict.display,
+    });
+    return {
+      decision: verdict.reason ? 'deny' : 'allow',
+      reason: verdict.reason,
+      display: verdict.display,
+      passageId: String(passageId),
+    };
+  }
+
+  private async judge(scan: {
+    code: string;
+    direction: 'in' | 'out';
+  }): Promise<{ reason: DenyReason | null; personId: string | null; display: string }> {
+    const checked = this.codes.verify(scan.code);
+    if (!checked.ok) return { reason: checked.reason, personId: null, display: '未识别' };
+    const person = await this.repo.person(checked.personId);
+    if (!person) return { reason: 'CODE_FORGED', personId: null, display: '未识别' };
+    const display = `${maskName(person.name)}（工作人员）`;
+    if (person.status !== 'active') return { reason: 'PERSON_DISABLED', personId: checked.personId, display };
+    // One passage per code and direction: the same code shown again (a screenshot) is refused.
+    const fresh = await this.state.kv.setIfAbsent(
+      `entry-code:${checked.personId}:${checked.step}:${scan.direction}`,
+      '1',
+      ENTRY_CODE_STEP_SECONDS * 3,
+    );
+    if (!fresh) return { reason: 'CODE_REPLAYED', personId: checked.personId, display };
+    return { reason: null, personId: checked.personId, display };
+  }
+
+  private async authenticateDevice(req: SignedRequest): Promise<Device> {
+    if (Date.now() - this.devicesLoadedAt > DEVICE_CACHE_MS) await this.loadDevices();
+    let checked = checkDeviceSignature(req, (code) => this.devices.get(code)?.secret, Date.now() / 1000);
+    if (!checked.ok && checked.code === 'GATE_DEVICE_UNKNOWN') {
+      // A device registered since the last load.
+      await this.loadDevices();
+      checked = checkDeviceSignature(req, (code) => this.devices.get(code)?.secret, Date.now() / 1000);
+    }
+    if (!checked.ok) throw new AppError(checked.code);
+    if (!(await this.state.kv.setIfAbsent(`device-nonce:${checked.deviceCode}:${checked.nonce}`, '1', 120))) {
+      throw new AppError('GATE_SIGNATURE_REPLAYED');
+    }
+    return this.devices.get(checked.deviceCode)!;
+  }
+
+  private async loadDevices() {
+    const rows = await this.repo.activeDevices();
+    this.devices = new Map(
+      rows.map((d) => [d.code, { id: d.id, gateId: d.gateId, secret: this.cipher.decrypt(d.secretEnc) }]),
+    );
+    this.devicesLoadedAt = Date.now();
+  }
+}

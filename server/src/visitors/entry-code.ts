@@ -37,8 +37,9 @@ export class EntryCodes {
     const step = Number(match[2]);
     const expected = Buffer.from(this.mac(personId, step));
     const given = Buffer.from(match[3]!);
-    if (expected.length !== given.length || !timingSafeEqual(expected, given))
+    if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
       return { ok: false, reason: 'CODE_FORGED' };
+    }
     const current = Math.floor(now / 1000 / ENTRY_CODE_STEP_SECONDS);
     if (step > current) return { ok: false, reason: 'CODE_FORGED' };
     if (step < current - 1) return { ok: false, reason: 'CODE_EXPIRED' };

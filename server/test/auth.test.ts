@@ -1,7 +1,7 @@
 import { demoCompound, demoLogins } from '@dayuan/mocks';
 import { appsForRoles, authRoutes, healthRoutes } from '@dayuan/shared';
 import { eq } from 'drizzle-orm';
-import { SignJWT } from 'jose';
+import { AccessTokens } from '../src/platform/auth/access-token.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, people } from '../src/platform/db/schema.js';
 import { mockPost, okBody, startTestApp, type TestApp } from './support/test-app.js';
@@ -259,24 +259,30 @@ describe('sessions', () => {
     const session = await t.loginAs(demoLogins.staff);
     const [, payload] = session.tokens.accessToken.split('.');
     const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString()) as { sub: string; sid: string };
-    const key = new TextEncoder().encode(t.config.JWT_SECRET);
-    const expired = await new SignJWT({ sid: claims.sid })
-      .setProtectedHeader({ alg: 'HS256' })
-      .setSubject(claims.sub)
-      .setIssuer('dayuan')
-      .setExpirationTime(Math.floor(Date.now() / 1000) - 10)
-      .sign(key);
+    const tokens = new AccessTokens(t.config.JWT_SECRET, 900);
+    const expired = tokens.issue(claims.sub, claims.sid, Date.now() - 901_000).token;
     expect(await t.call(authRoutes.me, { token: expired })).toMatchObject({
       status: 401,
       body: { code: 'AUTH_TOKEN_EXPIRED' },
     });
-    const forged = await new SignJWT({ sid: claims.sid })
-      .setProtectedHeader({ alg: 'HS256' })
-      .setSubject(claims.sub)
-      .setIssuer('dayuan')
-      .setExpirationTime('5m')
-      .sign(new TextEncoder().encode('another-secret-that-is-long-enough-000000'));
+    const forged = new AccessTokens('another-secret-that-is-long-enough-000000', 900).issue(
+      claims.sub,
+      claims.sid,
+    ).token;
     expect(await t.call(authRoutes.me, { token: forged })).toMatchObject({
+      status: 401,
+      body: { code: 'AUTH_TOKEN_INVALID' },
+    });
+    const [header, body, signature] = session.tokens.accessToken.split('.');
+    const none = `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${body}.`;
+    expect(await t.call(authRoutes.me, { token: none })).toMatchObject({
+      status: 401,
+      body: { code: 'AUTH_TOKEN_INVALID' },
+    });
+    const otherSubject = Buffer.from(
+      JSON.stringify({ ...claims, sub: '00000000-0000-4000-8000-000000000000' }),
+    ).toString('base64url');
+    expect(await t.call(authRoutes.me, { token: `${header}.${otherSubject}.${signature}` })).toMatchObject({
       status: 401,
       body: { code: 'AUTH_TOKEN_INVALID' },
     });

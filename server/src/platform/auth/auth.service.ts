@@ -187,7 +187,7 @@ export class AuthService {
       };
     });
     if (!outcome.ok) throw new AppError(outcome.disabled ? 'AUTH_PERSON_DISABLED' : 'AUTH_REFRESH_INVALID');
-    const access = await this.accessTokens.issue(outcome.personId, outcome.sessionId);
+    const access = this.accessTokens.issue(outcome.personId, outcome.sessionId);
     return {
       tokens: {
         accessToken: access.token,
@@ -214,7 +214,7 @@ export class AuthService {
   async authenticate(authorization: string | undefined): Promise<Principal> {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
     if (!match) throw new AppError('AUTH_REQUIRED');
-    const { personId, sessionId } = await this.accessTokens.verify(match[1]!);
+    const { personId, sessionId } = this.accessTokens.verify(match[1]!);
     const row = await this.repo.sessionPrincipal(sessionId);
     if (!row || row.personId !== personId) throw new AppError('AUTH_TOKEN_INVALID');
     if (row.revokedAt) throw new AppError('AUTH_SESSION_REVOKED');
@@ -299,7 +299,7 @@ export class AuthService {
       await this.audit.record(tx, ctx, { action, entityType: 'session', entityId: id, actorId: person.id });
       return id;
     });
-    const access = await this.accessTokens.issue(person.id, sessionId);
+    const access = this.accessTokens.issue(person.id, sessionId);
     return {
       tokens: {
         accessToken: access.token,

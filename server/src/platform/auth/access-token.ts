@@ -33,12 +33,14 @@ export class AccessTokens {
 
   verify(token: string, now = Date.now()): { personId: string; sessionId: string } {
     const [header, payload, signature, extra] = token.split('.');
-    if (header !== HEADER || !payload || !signature || extra !== undefined)
+    if (header !== HEADER || !payload || !signature || extra !== undefined) {
       throw new AppError('AUTH_TOKEN_INVALID');
+    }
     const expected = Buffer.from(this.sign(`${header}.${payload}`));
     const given = Buffer.from(signature);
-    if (given.length !== expected.length || !timingSafeEqual(given, expected))
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
       throw new AppError('AUTH_TOKEN_INVALID');
+    }
     let claims: { sub?: unknown; sid?: unknown; iss?: unknown; exp?: unknown };
     try {
       claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));

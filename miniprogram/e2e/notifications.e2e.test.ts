@@ -38,8 +38,8 @@ describe('notifications in the H5 app', () => {
       // No reload on the colleague's phone: the count arrives over the WebSocket.
       await expect.poll(() => staff.page.getByText('暂无未读').count(), { timeout: 15_000 }).toBe(0);
       await staff.page.getByText('消息', { exact: true }).click();
-      await staff.page.getByText('明日停车场维修').waitFor();
-      expect(await staff.page.locator('.inbox-row--unread').count()).toBe(1);
+      await expect.poll(() => staff.page.locator('.inbox-row--unread').count(), { timeout: 10_000 }).toBe(1);
+      expect(await staff.page.locator('.inbox-row--unread').textContent()).toContain('明日停车场维修');
       await staff.page.getByText('全部已读').click();
       await expect.poll(() => staff.page.locator('.inbox-row--unread').count()).toBe(0);
 

@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
+import jsQR from 'jsqr';
 
 const root = path.resolve(process.argv[2] ?? 'dist/weapp');
 const log = (...a) => console.log('[weapp-smoke]', ...a);
@@ -26,7 +27,7 @@ const me = {
   roleLabels: ['工作人员'],
   status: 'active',
   wechatBound: true,
-  apps: ['directory'],
+  apps: ['entry-code', 'directory'],
 };
 const departments = {
   items: [
@@ -65,6 +66,13 @@ const notification = {
   readAt: null,
 };
 
+const entryCode = {
+  code: `DY1.${me.id.replace(/-/g, '')}.59060001.${'Q'.repeat(43)}`,
+  expiresAt: '2026-11-21T09:01:00.000Z',
+  // short, so the smoke test sees the automatic refresh
+  refreshInSeconds: 1,
+};
+
 function answer(url) {
   const { pathname } = new URL(url, 'http://weapp.invalid');
   if (pathname === '/api/me') return { statusCode: 200, data: me };
@@ -77,6 +85,7 @@ function answer(url) {
   }
   if (pathname === '/api/directory/departments') return { statusCode: 200, data: departments };
   if (pathname === '/api/directory/people') return { statusCode: 200, data: people };
+  if (pathname === '/api/visitors/entry-code') return { statusCode: 200, data: entryCode };
   return { statusCode: 404, data: { code: 'ROUTE_NOT_FOUND', message: '请求的接口不存在', details: [] } };
 }
 
@@ -252,6 +261,30 @@ async function openPage(route, query = {}) {
   return page;
 }
 const rendered = (page) => JSON.stringify(page.setDataCalls);
+
+/** Decodes the QR code in an SVG written by `qrcode` (rows of `M x y`/`m dx dy` moves and `h n` runs). */
+function decodeQrSvg(svg) {
+  const size = Number(/viewBox="0 0 (\d+) \d+"/.exec(svg)[1]);
+  const path = /<path stroke="[^"]*" d="([^"]*)"/.exec(svg)[1];
+  const dark = new Set();
+  let x = 0;
+  let y = 0;
+  for (const [, op, a, b] of path.matchAll(/([Mmh])(-?[\d.]+)(?: (-?[\d.]+))?/g)) {
+    if (op === 'M') [x, y] = [Number(a), Number(b)];
+    else if (op === 'm') [x, y] = [x + Number(a), y + Number(b)];
+    else for (let end = x + Number(a); x < end; x++) dark.add(`${x},${Math.floor(y)}`);
+  }
+  const scale = 4;
+  const width = size * scale;
+  const pixels = new Uint8ClampedArray(width * width * 4);
+  for (let py = 0; py < width; py++) {
+    for (let px = 0; px < width; px++) {
+      const v = dark.has(`${Math.floor(px / scale)},${Math.floor(py / scale)}`) ? 0 : 255;
+      pixels.set([v, v, v, 255], (py * width + px) * 4);
+    }
+  }
+  return jsQR(pixels, width, width)?.data ?? null;
+}
 const requested = (pathname) =>
   calls.request.filter((r) => new URL(r.url, 'http://weapp.invalid').pathname === pathname);
 
@@ -323,6 +356,28 @@ try {
   assert(requested('/api/directory/people').length === 1, 'people page loads the first page of people');
   assert(rendered(peoplePage).includes('赵文书'), 'people page lists the people from the API');
   assert(rendered(peoplePage).includes('秘书处'), 'people page lists the departments');
+
+  assert(rendered(workbench).includes('通行码'), 'workbench shows the 通行码 tile granted by /api/me');
+  const entryPage = await openPage('visitors/pages/entry-code/index');
+  assert(requested('/api/visitors/entry-code').length === 1, 'entry code page fetches the code');
+  const qr = /data:image\/svg\+xml;base64,([A-Za-z0-9+/=]+)/.exec(rendered(entryPage));
+  assert(qr, 'entry code page renders the QR as an SVG data URI (qrcode with the TextEncoder polyfill)');
+  assert(
+    decodeQrSvg(Buffer.from(qr[1], 'base64').toString('ascii')) === entryCode.code,
+    'the QR code decodes to the entry code',
+  );
+  assert(rendered(entryPage).includes('秒后自动刷新'), 'entry code page shows the countdown');
+  await sleep(1400);
+  assert(
+    requested('/api/visitors/entry-code').length === 2,
+    'the code is fetched again after refreshInSeconds',
+  );
+  entryPage.onHide.call(entryPage);
+  await sleep(1500);
+  assert(requested('/api/visitors/entry-code').length === 2, 'no refresh while the page is hidden');
+  entryPage.onShow.call(entryPage);
+  await sleep(300);
+  assert(requested('/api/visitors/entry-code').length === 3, 'shown again, the page fetches a fresh code');
   log('PASS');
 } catch (e) {
   console.error('[weapp-smoke] FAIL', e);

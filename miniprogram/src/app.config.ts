@@ -11,8 +11,13 @@ export default defineAppConfig({
       name: 'notifications',
       pages: ['pages/announce/index', 'pages/deliveries/index'],
     },
+    {
+      root: 'visitors',
+      name: 'visitors',
+      pages: ['pages/entry-code/index', 'pages/guard/index'],
+    },
   ],
-  preloadRule: { 'pages/workbench/index': { network: 'all', packages: ['directory'] } },
+  preloadRule: { 'pages/workbench/index': { network: 'all', packages: ['directory', 'visitors'] } },
   tabBar: {
     color: '#8c8c8c',
     selectedColor: '#1677ff',

@@ -35,6 +35,20 @@ export function me(roles: Extract<Role, 'staff' | 'admin'>[] = ['staff']): Me {
   };
 }
 
+export const EAST_GATE = { id: '5d7e2c1a-3b4f-4a6e-8c9d-0e1f2a3b4c5d', name: '东门' };
+export const NORTH_GATE = { id: '6e8f3d2b-4c5a-4b7f-9d0e-1f2a3b4c5d6e', name: '北门' };
+
+/** A guard (and staff member) at `gates`, labelled the way the server writes it: `门岗（东门、北门）`. */
+export function guard(gates: { id: string; name: string }[] = [EAST_GATE]): Me {
+  return {
+    ...me(['staff']),
+    name: '吴海涛',
+    roles: [{ role: 'staff' }, { role: 'guard', gateIds: gates.map((g) => g.id) }],
+    roleLabels: ['工作人员', `门岗（${gates.map((g) => g.name).join('、')}）`],
+    apps: appsForRoles(['staff', 'guard']).map((app) => app.slug),
+  };
+}
+
 /** The server's error body for `code`. */
 export function errorBody(code: ErrorCode, details: { path: string; issue: string }[] = []) {
   const { status, message } = errorTable[code];

@@ -18,7 +18,9 @@ export const taro = {
   getEnv: vi.fn(),
   stopPullDownRefresh: vi.fn(),
   login: vi.fn(),
+  scanCode: vi.fn(),
   useDidShow: vi.fn(),
+  useDidHide: vi.fn(),
   usePullDownRefresh: vi.fn(),
   useReachBottom: vi.fn(),
   useRouter: vi.fn(() => ({ params: {} })),
@@ -38,6 +40,7 @@ export function resetTaroStubs(): void {
   taro.getEnv.mockReturnValue('WEB');
   taro.useRouter.mockReturnValue({ params: {} });
   taro.request.mockRejectedValue(new Error('unexpected request'));
+  taro.scanCode.mockRejectedValue(new Error('unexpected scanCode'));
 }
 
 interface FakeResponse {

@@ -3,11 +3,11 @@ import { act, fireEvent, render, screen } from '@testing-library/react';
 import WorkbenchPage from '@/pages/workbench/index';
 import { useInbox } from '@/stores/inbox';
 import { useSession } from '@/stores/session';
-import { me, tokens } from './fixtures';
+import { guard, me, tokens } from './fixtures';
 import { answerRequests, taro } from './taro-stubs';
 
-function signInAs(roles: Parameters<typeof me>[0]) {
-  const person = me(roles);
+function signInAs(roles: Parameters<typeof me>[0] | 'guard') {
+  const person = roles === 'guard' ? guard() : me(roles);
   useSession.getState().signIn({ tokens: tokens(1), me: person });
   answerRequests((key) => {
     if (key === 'GET /api/me') return { statusCode: 200, data: person };
@@ -16,12 +16,15 @@ function signInAs(roles: Parameters<typeof me>[0]) {
 }
 
 describe('workbench page', () => {
-  it('shows a staff member only the directory tile', async () => {
+  it('shows a staff member the entry code first, then the directory', async () => {
     signInAs(['staff']);
     render(<WorkbenchPage />);
 
     expect(await screen.findByText('通讯录')).toBeTruthy();
+    const titles = Array.from(document.querySelectorAll('.app-tile__title'), (el) => el.textContent);
+    expect(titles).toEqual(['通行码', '通讯录']);
     expect(screen.queryByText('人员导入')).toBeNull();
+    expect(screen.queryByText('门岗核验')).toBeNull();
     expect(screen.getByText(/王小明/)).toBeTruthy();
     expect(screen.getByText(/办公厅\/秘书处/)).toBeTruthy();
     expect(taro.request.mock.calls[0]?.[0].url).toBe('http://api.test/api/me');
@@ -39,6 +42,17 @@ describe('workbench page', () => {
     expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/notifications/pages/announce/index' });
     fireEvent.click(screen.getByText('消息投递'));
     expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/notifications/pages/deliveries/index' });
+  });
+
+  it('shows a guard the 门岗核验 tile; the entry code tile opens the visitors subpackage', async () => {
+    signInAs('guard');
+    render(<WorkbenchPage />);
+
+    fireEvent.click(await screen.findByText('门岗核验'));
+    expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/visitors/pages/guard/index' });
+    fireEvent.click(screen.getByText('通行码'));
+    expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/visitors/pages/entry-code/index' });
+    expect(screen.queryByText('人员导入')).toBeNull();
   });
 
   it('shows the unread count under 消息中心, on the tab bar too, and opens the inbox tab', async () => {

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '门岗核验',
+  enablePullDownRefresh: true,
+});

@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
@@ -55,6 +56,8 @@ async function createPostgres(url: string, opts: DbOptions): Promise<DbHandle> {
 }
 
 async function createPglite(dataDir: string, opts: DbOptions): Promise<DbHandle> {
+  // PGlite creates its own folder but not the folders above it (a fresh clone has no ./data).
+  if (!dataDir.includes('://')) mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
   const { PGlite } = await import('@electric-sql/pglite');
   const { btree_gist } = await import('@electric-sql/pglite/contrib/btree_gist');
   // Extensions must be registered when the instance is created; migrations then CREATE EXTENSION them.

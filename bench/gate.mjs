@@ -6,12 +6,12 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { demoCompound, demoLogins, GATE_SCAN_PATH, signScan } from '@dayuan/mocks';
 import autocannon from 'autocannon';
-import { Redis } from 'ioredis';
 import { ENTRY_CODE_STEP_SECONDS, EntryCodes } from '../server/dist/visitors/entry-code.js';
 import { freePorts } from '../server/scripts/ports.mjs';
 import { startNode, stopNode, waitForHttp } from '../server/scripts/proc.mjs';
 import { startStack } from '../server/scripts/stack.mjs';
 import { wechatLogin } from './lib/login.mjs';
+import { deleteKeys } from './lib/redis-keys.mjs';
 import { productionEnv } from './lib/production-env.mjs';
 
 const PEOPLE = 20_000;
@@ -23,21 +23,6 @@ const STEP_MS = ENTRY_CODE_STEP_SECONDS * 1000;
 const EXPIRY_MARGIN_MS = 5000;
 
 const round = (n, digits = 2) => Number(n.toFixed(digits));
-
-/** Deletes every key starting with `prefix`; returns how many there were. */
-async function deleteKeys(redisUrl, prefix) {
-  const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 3 });
-  await redis.connect();
-  try {
-    let deleted = 0;
-    for await (const keys of redis.scanStream({ match: `${prefix}*`, count: 1000 })) {
-      if (keys.length > 0) deleted += await redis.unlink(...keys);
-    }
-    return deleted;
-  } finally {
-    await redis.quit();
-  }
-}
 
 /** The ids of the load-test people, listed by the demo admin (all pages at once). */
 async function loadTestPeople(stack) {

@@ -3,10 +3,10 @@ import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { demoCompound, demoLogins } from '@dayuan/mocks';
 import { Queue, Worker } from 'bullmq';
-import { Redis } from 'ioredis';
 import WebSocket from 'ws';
 import { startStack } from '../server/scripts/stack.mjs';
 import { wechatLogin } from './lib/login.mjs';
+import { deleteKeys } from './lib/redis-keys.mjs';
 import { productionEnv } from './lib/production-env.mjs';
 
 const RECIPIENTS = 2000;
@@ -34,21 +34,6 @@ async function pool(count, concurrency, work) {
   };
   await Promise.all(Array.from({ length: concurrency }, lane));
   return results;
-}
-
-/** Deletes every key starting with `prefix`; returns how many there were. */
-async function deleteKeys(redisUrl, prefix) {
-  const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 3 });
-  await redis.connect();
-  try {
-    let deleted = 0;
-    for await (const keys of redis.scanStream({ match: `${prefix}*`, count: 1000 })) {
-      if (keys.length > 0) deleted += await redis.unlink(...keys);
-    }
-    return deleted;
-  } finally {
-    await redis.quit();
-  }
 }
 
 /** Jobs per second of a bare BullMQ queue: `addBulk` NOTIFICATIONS jobs, a no-op Worker with concurrency 50. */

@@ -1,7 +1,7 @@
 import { demoCompound, demoLogins, GateSimulator } from '@dayuan/mocks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Stack } from '../../server/scripts/stack.mjs';
-import { openPhone } from './support/browser';
+import { signedInPhone } from './support/browser';
 import { startE2eStack } from './support/stack';
 
 const person = (employeeNo: string) => demoCompound.people.find((p) => p.employeeNo === employeeNo)!;
@@ -12,18 +12,10 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => stack?.stop());
 
-async function signIn(employeeNo: string) {
-  const phone = await openPhone();
-  await phone.page.goto(`${stack.url}/`);
-  await phone.page.getByText(person(employeeNo).name, { exact: false }).first().click();
-  await phone.page.getByText('消息中心').waitFor();
-  return phone;
-}
-
 describe('entry codes at the gate', () => {
   it('a staff code opens the east gate once; the same code shown to the guard again is refused', async () => {
-    const staff = await signIn(demoLogins.staff);
-    const guard = await signIn(demoLogins.guard);
+    const staff = await signedInPhone(stack.url, person(demoLogins.staff).name);
+    const guard = await signedInPhone(stack.url, person(demoLogins.guard).name);
     try {
       await staff.page.getByText('通行码').first().click();
       await staff.page.getByText('二维码每 30 秒自动刷新，截图无效').waitFor();

@@ -1,7 +1,7 @@
 import { demoCompound, demoLogins } from '@dayuan/mocks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Stack } from '../../server/scripts/stack.mjs';
-import { openPhone } from './support/browser';
+import { signedInPhone } from './support/browser';
 import { startE2eStack } from './support/stack';
 
 const person = (employeeNo: string) => demoCompound.people.find((p) => p.employeeNo === employeeNo)!;
@@ -12,18 +12,10 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => stack?.stop());
 
-async function signIn(employeeNo: string) {
-  const phone = await openPhone();
-  await phone.page.goto(`${stack.url}/`);
-  await phone.page.getByText(person(employeeNo).name, { exact: false }).first().click();
-  await phone.page.getByText('消息中心').waitFor();
-  return phone;
-}
-
 describe('notifications in the H5 app', () => {
   it('an announcement published by an admin reaches a colleague live, then is read', async () => {
-    const staff = await signIn(demoLogins.staff);
-    const admin = await signIn(demoLogins.admin);
+    const staff = await signedInPhone(stack.url, person(demoLogins.staff).name);
+    const admin = await signedInPhone(stack.url, person(demoLogins.admin).name);
     try {
       await staff.page.getByText('暂无未读').waitFor();
 

@@ -46,3 +46,12 @@ export async function openPhone(): Promise<{
     },
   };
 }
+
+/** A phone signed in as a demo person through the login page's demo WeChat accounts, on the workbench. */
+export async function signedInPhone(baseUrl: string, name: string) {
+  const phone = await openPhone();
+  await phone.page.goto(`${baseUrl}/`);
+  await phone.page.getByText(name, { exact: false }).first().click();
+  await phone.page.getByText('消息中心').waitFor();
+  return phone;
+}

@@ -1,21 +1,14 @@
 import { demoCompound, demoLogins, GateSimulator } from '@dayuan/mocks';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Stack } from '../../server/scripts/stack.mjs';
+import { describe, expect, it } from 'vitest';
 import { signedInPhone } from './support/browser';
-import { startE2eStack } from './support/stack';
+import { demoPerson, stackForThisFile } from './support/stack';
 
-const person = (employeeNo: string) => demoCompound.people.find((p) => p.employeeNo === employeeNo)!;
-
-let stack: Stack;
-beforeAll(async () => {
-  stack = await startE2eStack();
-}, 120_000);
-afterAll(() => stack?.stop());
+const stack = stackForThisFile();
 
 describe('entry codes at the gate', () => {
   it('a staff code opens the east gate once; the same code shown to the guard again is refused', async () => {
-    const staff = await signedInPhone(stack.url, person(demoLogins.staff).name);
-    const guard = await signedInPhone(stack.url, person(demoLogins.guard).name);
+    const staff = await signedInPhone(stack().url, demoPerson(demoLogins.staff).name);
+    const guard = await signedInPhone(stack().url, demoPerson(demoLogins.guard).name);
     try {
       await staff.page.getByText('通行码').first().click();
       await staff.page.getByText('二维码每 30 秒自动刷新，截图无效').waitFor();
@@ -24,7 +17,7 @@ describe('entry codes at the gate', () => {
       await staff.page.locator('.entry-code__qr').waitFor();
 
       const eastScanner = new GateSimulator(
-        stack.url,
+        stack().url,
         demoCompound.gateDevices.find((d) => d.gateCode === 'EAST')!,
       );
       expect((await eastScanner.scan(code, 'in')).body).toMatchObject({ decision: 'allow' });

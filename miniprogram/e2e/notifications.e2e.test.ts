@@ -1,21 +1,14 @@
 import { demoCompound, demoLogins } from '@dayuan/mocks';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Stack } from '../../server/scripts/stack.mjs';
+import { describe, expect, it } from 'vitest';
 import { signedInPhone } from './support/browser';
-import { startE2eStack } from './support/stack';
+import { demoPerson, stackForThisFile } from './support/stack';
 
-const person = (employeeNo: string) => demoCompound.people.find((p) => p.employeeNo === employeeNo)!;
-
-let stack: Stack;
-beforeAll(async () => {
-  stack = await startE2eStack();
-}, 120_000);
-afterAll(() => stack?.stop());
+const stack = stackForThisFile();
 
 describe('notifications in the H5 app', () => {
   it('an announcement published by an admin reaches a colleague live, then is read', async () => {
-    const staff = await signedInPhone(stack.url, person(demoLogins.staff).name);
-    const admin = await signedInPhone(stack.url, person(demoLogins.admin).name);
+    const staff = await signedInPhone(stack().url, demoPerson(demoLogins.staff).name);
+    const admin = await signedInPhone(stack().url, demoPerson(demoLogins.admin).name);
     try {
       await staff.page.getByText('暂无未读').waitFor();
 

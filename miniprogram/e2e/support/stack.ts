@@ -1,4 +1,6 @@
 import path from 'node:path';
+import { demoCompound } from '@dayuan/mocks';
+import { afterAll, beforeAll } from 'vitest';
 import { repoDir, type Stack, startStack } from '../../../server/scripts/stack.mjs';
 
 /** The back end for browser tests, in the mode the environment selects, serving the H5 build. */
@@ -20,3 +22,16 @@ export async function smsCodeFor(stack: Stack, phone: string): Promise<string> {
   if (!code) throw new Error(`no login code was texted to ${phone}`);
   return code;
 }
+
+/** The stack for a test file: started before its tests, stopped after. Read it through the getter. */
+export function stackForThisFile(): () => Stack {
+  let stack: Stack | undefined;
+  beforeAll(async () => {
+    stack = await startE2eStack();
+  }, 120_000);
+  afterAll(() => stack?.stop());
+  return () => stack!;
+}
+
+export const demoPerson = (employeeNo: string) =>
+  demoCompound.people.find((p) => p.employeeNo === employeeNo)!;

@@ -9,10 +9,8 @@ import autocannon from 'autocannon';
 import { ENTRY_CODE_STEP_SECONDS, EntryCodes } from '../server/dist/visitors/entry-code.js';
 import { freePorts } from '../server/scripts/ports.mjs';
 import { startNode, stopNode, waitForHttp } from '../server/scripts/proc.mjs';
-import { startStack } from '../server/scripts/stack.mjs';
 import { wechatLogin } from './lib/login.mjs';
-import { deleteKeys } from './lib/redis-keys.mjs';
-import { productionEnv } from './lib/production-env.mjs';
+import { startBenchStack } from './lib/bench-stack.mjs';
 
 const PEOPLE = 20_000;
 const ROUNDS = 2;
@@ -160,25 +158,12 @@ async function startBaseline(body, defer) {
 
 export default async function gate({ mode, duration, connections, defer, log }) {
   const entryCodeKey = randomBytes(32).toString('base64');
-  // Its own Redis namespace, removed once the server has stopped (clean-ups run last-in first-out).
-  const redisPrefix = `dayuan-bench-${process.pid}-${randomBytes(4).toString('hex')}:`;
-  if (mode === 'production') {
-    defer(async () =>
-      log(`removed ${await deleteKeys(process.env.REDIS_URL, redisPrefix)} server Redis keys`),
-    );
-  }
-  const stack = await startStack({
+  const stack = await startBenchStack({
     mode,
-    databaseName: 'dayuan_bench',
-    serverEnv: {
-      ...productionEnv(),
-      ENTRY_CODE_KEY: entryCodeKey,
-      REDIS_PREFIX: redisPrefix,
-      SEED_LOAD_TEST_PEOPLE: String(PEOPLE),
-    },
+    defer,
+    log,
+    serverEnv: { ENTRY_CODE_KEY: entryCodeKey, SEED_LOAD_TEST_PEOPLE: String(PEOPLE) },
   });
-  defer(stack.stop);
-  log(`stack up: ${stack.url} (${mode})`);
   const listed = performance.now();
   const personIds = await loadTestPeople(stack);
   log(`listed ${personIds.length} load-test people in ${((performance.now() - listed) / 1000).toFixed(1)} s`);

@@ -3,10 +3,9 @@ import path from 'node:path';
 import { demoCompound, demoLogins } from '@dayuan/mocks';
 import { freePorts } from '../server/scripts/ports.mjs';
 import { startNode, stopNode, waitForHttp } from '../server/scripts/proc.mjs';
-import { startStack } from '../server/scripts/stack.mjs';
 import { measure } from './lib/load.mjs';
 import { wechatLogin } from './lib/login.mjs';
-import { productionEnv } from './lib/production-env.mjs';
+import { startBenchStack } from './lib/bench-stack.mjs';
 
 const ROUNDS = 2;
 const ME_PATH = '/api/me';
@@ -23,9 +22,7 @@ async function startBaseline(body, defer) {
 }
 
 export default async function me({ mode, duration, connections, defer, log }) {
-  const stack = await startStack({ mode, databaseName: 'dayuan_bench', serverEnv: productionEnv() });
-  defer(stack.stop);
-  log(`stack up: ${stack.url} (${mode})`);
+  const stack = await startBenchStack({ mode, defer, log });
   const openid = demoCompound.people.find((p) => p.employeeNo === demoLogins.staff).openid;
   const headers = { authorization: `Bearer ${await wechatLogin(stack, openid)}` };
 

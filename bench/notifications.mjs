@@ -4,10 +4,9 @@ import { performance } from 'node:perf_hooks';
 import { demoCompound, demoLogins } from '@dayuan/mocks';
 import { Queue, Worker } from 'bullmq';
 import WebSocket from 'ws';
-import { startStack } from '../server/scripts/stack.mjs';
 import { wechatLogin } from './lib/login.mjs';
 import { deleteKeys } from './lib/redis-keys.mjs';
-import { productionEnv } from './lib/production-env.mjs';
+import { startBenchStack } from './lib/bench-stack.mjs';
 
 const RECIPIENTS = 2000;
 const ANNOUNCEMENTS = 5;
@@ -108,24 +107,12 @@ function openSocket(url, token, onItem) {
 export default async function notifications({ mode, defer, log }) {
   const baselineRate = await bullmqBaseline(log);
 
-  // Its own Redis namespace, removed once the server has stopped (clean-ups run last-in first-out).
-  const redisPrefix = `dayuan-bench-${process.pid}-${randomBytes(4).toString('hex')}:`;
-  if (mode === 'production') {
-    defer(async () =>
-      log(`removed ${await deleteKeys(process.env.REDIS_URL, redisPrefix)} server Redis keys`),
-    );
-  }
-  const stack = await startStack({
+  const stack = await startBenchStack({
     mode,
-    databaseName: 'dayuan_bench',
-    serverEnv: {
-      ...productionEnv(),
-      TRUST_PROXY: 'true',
-      REDIS_PREFIX: redisPrefix,
-      SEED_LOAD_TEST_PEOPLE: String(RECIPIENTS),
-    },
+    defer,
+    log,
+    serverEnv: { TRUST_PROXY: 'true', SEED_LOAD_TEST_PEOPLE: String(RECIPIENTS) },
   });
-  defer(stack.stop);
   defer(() => {
     const tail = stack.processes
       .find((p) => p.name === 'server')

@@ -3,7 +3,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import AnnouncePage from '@/notifications/pages/announce/index';
 import { useSession } from '@/stores/session';
 import { errorBody, me, tokens } from './fixtures';
-import { answerRequests, taro } from './taro-stubs';
+import { answerRequests, taro } from './taro-fakes';
 
 const OFFICE = '0b6f3c1e-5f7a-4c8e-9d21-6a4b2c1d0e9f';
 const SECRETARIAT = '1c7a4d2f-6a8b-4d9f-8e32-7b5c3d2e1f0a';

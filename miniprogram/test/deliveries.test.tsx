@@ -4,7 +4,7 @@ import type { Delivery } from '@dayuan/shared';
 import DeliveriesPage from '@/notifications/pages/deliveries/index';
 import { useSession } from '@/stores/session';
 import { me, pageOf, tokens } from './fixtures';
-import { answerRequests, taro } from './taro-stubs';
+import { answerRequests, taro } from './taro-fakes';
 
 const dead: Delivery = {
   id: '41',

@@ -4,7 +4,7 @@ import QRCode from 'qrcode';
 import { useSession } from '@/stores/session';
 import EntryCodePage from '@/visitors/pages/entry-code/index';
 import { me, tokens } from './fixtures';
-import { answerRequests, taro } from './taro-stubs';
+import { answerRequests, taro } from './taro-fakes';
 
 const codeOf = (n: number) => `DY1.7c0d5a8e4a8b4d2e9f573f1f4b1d2a10.5906000${n}.${'x'.repeat(42)}${n}`;
 
@@ -34,7 +34,7 @@ async function expectQrOf(code: string) {
   );
 }
 
-/** Plays a page show/hide: runs the callbacks the page gave the (stubbed) lifecycle hook. */
+/** Plays a page show/hide: runs the callbacks the page gave the (faked) lifecycle hook. */
 function fire(hook: typeof taro.useDidShow) {
   for (const [callback] of hook.mock.calls) (callback as () => void)();
 }

@@ -5,7 +5,7 @@ import { useSession } from '@/stores/session';
 import type { Passage } from '@/visitors/api';
 import GuardPage from '@/visitors/pages/guard/index';
 import { EAST_GATE, NORTH_GATE, errorBody, guard, me, tokens } from './fixtures';
-import { answerRequests, taro } from './taro-stubs';
+import { answerRequests, taro } from './taro-fakes';
 
 const CODE = `DY1.7c0d5a8e4a8b4d2e9f573f1f4b1d2a10.59060001.${'x'.repeat(43)}`;
 

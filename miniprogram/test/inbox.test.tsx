@@ -5,7 +5,7 @@ import InboxPage from '@/pages/inbox/index';
 import { useInbox } from '@/stores/inbox';
 import { useSession } from '@/stores/session';
 import { errorBody, inboxItem, me, pageOf, tokens } from './fixtures';
-import { answerRequests, taro } from './taro-stubs';
+import { answerRequests, taro } from './taro-fakes';
 
 const READ_AT = '2026-11-21T10:00:00+08:00';
 

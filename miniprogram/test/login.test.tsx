@@ -3,7 +3,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import LoginPage from '@/pages/login/index';
 import { useSession } from '@/stores/session';
 import { me, tokens } from './fixtures';
-import { answerRequests, taro } from './taro-stubs';
+import { answerRequests, taro } from './taro-fakes';
 
 const bindTicket = 'bind-ticket-0123456789abcdef';
 

@@ -3,7 +3,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import MePage from '@/pages/me/index';
 import { SESSION_STORAGE_KEY, useSession } from '@/stores/session';
 import { errorBody, me, tokens } from './fixtures';
-import { answerRequests, taro } from './taro-stubs';
+import { answerRequests, taro } from './taro-fakes';
 
 describe('me page', () => {
   it('shows the masked phone and role labels', async () => {

@@ -4,7 +4,7 @@ import { followSession } from '@/services/session-lifecycle';
 import { useInbox } from '@/stores/inbox';
 import { useSession } from '@/stores/session';
 import { errorBody, inboxItem, me, tokens } from './fixtures';
-import { answerRequests, fakeSockets, taro, type FakeSocket } from './taro-stubs';
+import { answerRequests, fakeSockets, taro, type FakeSocket } from './taro-fakes';
 
 const flush = () => vi.advanceTimersByTimeAsync(0);
 

@@ -3,7 +3,7 @@ import { authRoutes, directoryRoutes } from '@dayuan/shared';
 import { ApiError, call } from '@/services/request';
 import { useSession } from '@/stores/session';
 import { errorBody, me, tokens } from './fixtures';
-import { answerRequests, taro } from './taro-stubs';
+import { answerRequests, taro } from './taro-fakes';
 
 function signIn() {
   useSession.getState().signIn({ tokens: tokens(1), me: me() });

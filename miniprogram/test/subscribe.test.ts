@@ -7,7 +7,7 @@ import {
 } from '@/services/subscribe';
 import { useSession } from '@/stores/session';
 import { errorBody, me, tokens } from './fixtures';
-import { answerRequests, taro } from './taro-stubs';
+import { answerRequests, taro } from './taro-fakes';
 
 const templates = [
   { key: 'announcement', templateId: 'tpl-announcement', credits: 0 },

@@ -4,7 +4,7 @@ import WorkbenchPage from '@/pages/workbench/index';
 import { useInbox } from '@/stores/inbox';
 import { useSession } from '@/stores/session';
 import { guard, me, tokens } from './fixtures';
-import { answerRequests, taro } from './taro-stubs';
+import { answerRequests, taro } from './taro-fakes';
 
 function signInAs(roles: Parameters<typeof me>[0] | 'guard') {
   const person = roles === 'guard' ? guard() : me(roles);

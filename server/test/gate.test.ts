@@ -159,6 +159,18 @@ describe('guards scanning with their phones', () => {
     expect(await gateIdOf(guard.tokens.accessToken)).toBe(guardGates[0]);
   });
 
+  it('refuses a gate that does not exist', async () => {
+    const guard = await t.loginAs(demoLogins.guard);
+    const res = await t.call(g.guardScan, {
+      token: guard.tokens.accessToken,
+      body: { gateId: '00000000-0000-4000-8000-000000000000', code: 'x', direction: 'in' },
+    });
+    expect(res).toMatchObject({
+      status: 404,
+      body: { code: 'DIRECTORY_GATE_NOT_FOUND', message: '门岗不存在' },
+    });
+  });
+
   it('is not for staff without the guard role', async () => {
     const staff = await t.loginAs(demoLogins.staff);
     const res = await t.call(g.guardScan, {

@@ -217,6 +217,36 @@ describe('announcements', () => {
     expect(inbox.items.map((i) => i.title)).toContain('食堂菜单更新');
   });
 
+  it('refuses an unknown department and records nothing', async () => {
+    const before = await t.db.select().from(notifications);
+    const res = await t.call(n.announce, {
+      token: admin.tokens.accessToken,
+      body: { title: '无效范围', body: '正文', departmentIds: ['00000000-0000-4000-8000-000000000000'] },
+    });
+    expect(res).toMatchObject({
+      status: 404,
+      body: { code: 'DIRECTORY_DEPARTMENT_NOT_FOUND', message: '部门不存在' },
+    });
+    expect(await t.db.select().from(notifications)).toHaveLength(before.length);
+  });
+
+  it('marks all of a person’s notifications read, and only theirs', async () => {
+    const staff = await t.loginAs(demoLogins.staff);
+    const guard = await t.loginAs(demoLogins.guard);
+    okBody(
+      await t.call(n.announce, {
+        token: admin.tokens.accessToken,
+        body: { title: '全部已读测试', body: '正文' },
+      }),
+    );
+    const guardUnread = okBody(await t.call(n.unreadCount, { token: guard.tokens.accessToken })).count;
+    expect(guardUnread).toBeGreaterThan(0);
+    const marked = okBody(await t.call(n.markAllRead, { token: staff.tokens.accessToken }));
+    expect(marked.updated).toBeGreaterThan(0);
+    expect(okBody(await t.call(n.unreadCount, { token: staff.tokens.accessToken })).count).toBe(0);
+    expect(okBody(await t.call(n.unreadCount, { token: guard.tokens.accessToken })).count).toBe(guardUnread);
+  });
+
   it('is for admins only', async () => {
     const staff = await t.loginAs(demoLogins.staff);
     const res = await t.call(n.announce, {

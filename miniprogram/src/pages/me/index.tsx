@@ -1,10 +1,8 @@
 import { useState } from 'react';
-import { Text, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { ActionButton } from '@/components/action-button';
-import { InfoRow } from '@/components/info-row';
-import { ProfileHead } from '@/components/profile-head';
+import { PersonCard } from '@/components/person-card';
 import { StateView } from '@/components/state-view';
-import { TagList } from '@/components/tag-list';
 import { useApi } from '@/hooks/use-api';
 import { useRequireSession } from '@/hooks/use-require-session';
 import { useUnreadBadge } from '@/hooks/use-unread-badge';
@@ -41,16 +39,7 @@ export default function MePage() {
       >
         {me ? (
           <>
-            <ProfileHead name={me.name} subtitle={me.title ?? '未填写职务'} />
-            <View className="card">
-              <InfoRow label="工号" value={me.employeeNo} />
-              <InfoRow label="部门" value={me.department?.path ?? '未分配部门'} />
-              <InfoRow label="手机号" value={me.phoneMasked} />
-              <View className="info-row">
-                <Text className="info-row__label">角色</Text>
-                <TagList tags={me.roleLabels} />
-              </View>
-            </View>
+            <PersonCard person={me} />
             <NotificationSettings />
           </>
         ) : null}

@@ -22,7 +22,7 @@ const SMS_TRANSIENT = /^(Unreachable|HttpError|RequestLimitExceeded|InternalErro
 const SMS_PERMANENT_NUMBER =
   /^(InvalidParameterValue\.IncorrectPhoneNumber|FailedOperation\.PhoneNumberInBlacklist)/;
 
-class Retry extends Error {}
+/** A failure retrying cannot fix; any other error is retried. */
 class Dead extends Error {}
 
 /** Delivers one claimed attempt on its channel and says how it ended. Never throws. */
@@ -104,7 +104,7 @@ export class DeliverySender {
       }
       if (err instanceof WechatError && WECHAT_PERMANENT.has(err.errcode)) throw new Dead(err.message);
       await this.repo.returnCredit(personId, subscribe.key);
-      if (err instanceof WechatError || err instanceof WechatUnavailableError) throw new Retry(err.message);
+      if (err instanceof WechatError || err instanceof WechatUnavailableError) throw new Error(err.message);
       throw err;
     }
   }
@@ -135,14 +135,14 @@ export class DeliverySender {
       });
     } catch (err) {
       if (err instanceof SmsRequestError && !SMS_TRANSIENT.test(err.code)) throw new Dead(err.message);
-      throw new Retry((err as Error).message);
+      throw new Error((err as Error).message);
     }
-    if (!result) throw new Retry('no per-number result');
+    if (!result) throw new Error('no per-number result');
     if (result.ok) {
       await this.state.kv.hit(hourlyKey, 3600);
       return { kind: 'sent' };
     }
     if (SMS_PERMANENT_NUMBER.test(result.code)) throw new Dead(result.code);
-    throw new Retry(result.code);
+    throw new Error(result.code);
   }
 }

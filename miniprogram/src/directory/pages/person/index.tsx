@@ -1,10 +1,9 @@
 import { useCallback } from 'react';
 import { useRouter } from '@tarojs/taro';
-import { Text, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { InfoRow } from '@/components/info-row';
-import { ProfileHead } from '@/components/profile-head';
+import { PersonCard } from '@/components/person-card';
 import { StateView } from '@/components/state-view';
-import { TagList } from '@/components/tag-list';
 import { useApi } from '@/hooks/use-api';
 import { useRequireSession } from '@/hooks/use-require-session';
 import { directoryApi } from '../../api';
@@ -25,20 +24,10 @@ export default function PersonPage() {
         onRetry={reload}
       >
         {person ? (
-          <>
-            <ProfileHead name={person.name} subtitle={person.title ?? '未填写职务'} />
-            <View className="card">
-              <InfoRow label="工号" value={person.employeeNo} />
-              <InfoRow label="部门" value={person.department?.path ?? '未分配部门'} />
-              <InfoRow label="手机号" value={person.phoneMasked} />
-              <InfoRow label="状态" value={person.status === 'active' ? '在职' : '已停用'} />
-              <InfoRow label="微信" value={person.wechatBound ? '已绑定' : '未绑定'} />
-              <View className="info-row">
-                <Text className="info-row__label">角色</Text>
-                <TagList tags={person.roleLabels} />
-              </View>
-            </View>
-          </>
+          <PersonCard person={person}>
+            <InfoRow label="状态" value={person.status === 'active' ? '在职' : '已停用'} />
+            <InfoRow label="微信" value={person.wechatBound ? '已绑定' : '未绑定'} />
+          </PersonCard>
         ) : null}
       </StateView>
     </View>

@@ -1,7 +1,7 @@
 import { vi } from 'vitest';
 
 /**
- * Stubs for the Taro APIs the app calls. The H5 build rewrites `Taro.x` into named imports,
+ * Fakes of the Taro APIs the app calls. The H5 build rewrites `Taro.x` into named imports,
  * so setup.ts puts these on both the named exports and the default export of '@tarojs/taro'.
  * Page lifecycle hooks are no-ops: there is no Taro page around a component under test.
  */
@@ -27,7 +27,7 @@ export const taro = {
 };
 
 /** Defaults every test starts from. */
-export function resetTaroStubs(): void {
+export function resetTaroFakes(): void {
   vi.resetAllMocks();
   taro.reLaunch.mockResolvedValue({ errMsg: 'reLaunch:ok' });
   taro.navigateTo.mockResolvedValue({ errMsg: 'navigateTo:ok' });

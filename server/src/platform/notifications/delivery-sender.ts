@@ -104,7 +104,6 @@ export class DeliverySender {
       }
       if (err instanceof WechatError && WECHAT_PERMANENT.has(err.errcode)) throw new Dead(err.message);
       await this.repo.returnCredit(personId, subscribe.key);
-      if (err instanceof WechatError || err instanceof WechatUnavailableError) throw new Error(err.message);
       throw err;
     }
   }
@@ -135,7 +134,7 @@ export class DeliverySender {
       });
     } catch (err) {
       if (err instanceof SmsRequestError && !SMS_TRANSIENT.test(err.code)) throw new Dead(err.message);
-      throw new Error((err as Error).message);
+      throw err;
     }
     if (!result) throw new Error('no per-number result');
     if (result.ok) {

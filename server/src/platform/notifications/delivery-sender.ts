@@ -4,7 +4,7 @@ import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { PersonalDataCipher } from '../crypto/personal-data.js';
 import { SHARED_STATE, type SharedState } from '../kv/kv.js';
 import { SmsClient, SmsRequestError } from '../sms/sms.client.js';
-import { WechatClient, WechatError, WechatUnavailableError } from '../wechat/wechat.client.js';
+import { WechatClient, WechatError } from '../wechat/wechat.client.js';
 import { retryDelayMs } from './delivery-rules.js';
 import { realtimeChannel, toInboxItem } from './inbox-item.js';
 import {

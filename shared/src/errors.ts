@@ -53,6 +53,28 @@ export const errorTable = {
   GATE_SIGNATURE_STALE: { status: 401, message: '设备时间与服务器相差过大' },
   GATE_SIGNATURE_REPLAYED: { status: 401, message: '重复的设备请求' },
   VISITORS_NOT_YOUR_GATE: { status: 403, message: '您不负责该门岗' },
+  VISITORS_VISIT_NOT_FOUND: { status: 404, message: '来访记录不存在' },
+  VISITORS_LINK_INVALID: { status: 404, message: '链接无效或已失效' },
+  VISITORS_BOOKING_CLOSED: { status: 404, message: '该预约码无效或已停用' },
+  VISITORS_HOST_DAILY_CAP: { status: 409, message: '被访人当天的来访预约已满，请改约其他日期' },
+  VISITORS_HOST_NOT_FOUND: { status: 404, message: '被访人不存在或已停用' },
+  VISITORS_WINDOW_INVALID: { status: 400, message: '来访时间不正确：结束须晚于开始，且不能早于现在' },
+  VISITORS_ID_NUMBER_REQUIRED: { status: 400, message: '所选区域要求登记身份证号' },
+  VISITORS_PRIVACY_REQUIRED: { status: 400, message: '请先阅读并同意个人信息告知' },
+  VISITORS_BLOCKED: { status: 403, message: '该访客在禁止来访名单中，无法登记' },
+  VISITORS_NOT_AWAITING_YOU: { status: 403, message: '该申请当前不需要您审批' },
+  VISITORS_STATE_CONFLICT: { status: 409, message: '来访状态已变化，请刷新后重试' },
+  VISITORS_REQUEST_EXPIRED: { status: 409, message: '该申请已过期，无法审批' },
+  VISITORS_NOT_YOUR_VISIT: { status: 403, message: '只能查看和处理您自己的访客' },
+  VISITORS_PROFILE_INCOMPLETE: { status: 409, message: '请先完善来访信息' },
+  VISITORS_PASS_NOT_ACTIVE: { status: 409, message: '通行证当前不可用' },
+  VISITORS_PASS_EXPIRED: { status: 409, message: '通行证已过期' },
+  VISITORS_BLOCK_ENTRY_NOT_FOUND: { status: 404, message: '禁止来访记录不存在' },
+  VISITORS_BLOCK_ENTRY_EMPTY: { status: 400, message: '请至少填写手机号、身份证号或姓名之一' },
+  GUEST_SMS_CODE_INVALID: { status: 400, message: '短信验证码错误或已过期' },
+  GUEST_SMS_CODE_LOCKED: { status: 429, message: '验证码错误次数过多，请重新获取' },
+  GUEST_SMS_COOLDOWN: { status: 429, message: '验证码发送太频繁，请稍后再试' },
+  GUEST_TOKEN_INVALID: { status: 401, message: '验证已失效，请重新获取短信验证码' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof errorTable;
@@ -76,4 +98,10 @@ export const authErrorCodes = [
   'AUTH_TOKEN_EXPIRED',
   'AUTH_SESSION_REVOKED',
   'AUTH_FORBIDDEN',
+] as const satisfies readonly ErrorCode[];
+
+/** Errors every guest route can answer with. */
+export const guestErrorCodes = [
+  'AUTH_REQUIRED',
+  'GUEST_TOKEN_INVALID',
 ] as const satisfies readonly ErrorCode[];

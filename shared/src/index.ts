@@ -14,3 +14,8 @@ export * from './platform/subscribe-keywords.js';
 export * from './platform/notification-templates.js';
 export * from './platform/notifications.contract.js';
 export * from './visitors/gate.contract.js';
+export * from './platform/guest.contract.js';
+export * from './visitors/visits.contract.js';
+export * from './visitors/block-list.contract.js';
+export * from './visitors/id-number.js';
+export * from './visitors/plate.js';

@@ -2,7 +2,10 @@ import { authRoutes } from './platform/auth.contract.js';
 import { directoryRoutes } from './platform/directory.contract.js';
 import { healthRoutes } from './platform/health.contract.js';
 import { notificationRoutes } from './platform/notifications.contract.js';
+import { guestRoutes } from './platform/guest.contract.js';
+import { blockListRoutes } from './visitors/block-list.contract.js';
 import { gateRoutes } from './visitors/gate.contract.js';
+import { visitRoutes } from './visitors/visits.contract.js';
 
 /** Every HTTP route of the API, by area. The OpenAPI document and the contract tests walk this. */
 export const routes = {
@@ -11,4 +14,7 @@ export const routes = {
   health: healthRoutes,
   notifications: notificationRoutes,
   gate: gateRoutes,
+  guest: guestRoutes,
+  visits: visitRoutes,
+  blockList: blockListRoutes,
 };

@@ -58,15 +58,22 @@ describe('roles', () => {
   });
 
   it('choose the workbench tiles', () => {
-    expect(appsForRoles(['staff']).map((a) => a.slug)).toEqual(['entry-code', 'directory']);
+    expect(appsForRoles(['staff']).map((a) => a.slug)).toEqual(['entry-code', 'visitors', 'directory']);
     expect(appsForRoles(['staff', 'admin']).map((a) => a.slug)).toEqual([
       'entry-code',
+      'visitors',
       'directory',
       'directory-import',
       'announcements',
       'deliveries',
+      'visitors-admin',
     ]);
-    expect(appsForRoles(['staff', 'guard']).map((a) => a.slug)).toEqual(['entry-code', 'directory', 'guard']);
+    expect(appsForRoles(['staff', 'guard']).map((a) => a.slug)).toEqual([
+      'entry-code',
+      'visitors',
+      'directory',
+      'guard',
+    ]);
   });
 });
 

@@ -5,10 +5,10 @@ import type { Role } from '../platform/roles.js';
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /**
- * Who may call a route: anyone, any signed-in person, or holders of one of the roles.
- * The server enforces it from here; the OpenAPI document shows it.
+ * Who may call a route: anyone, a guest who proved a phone number by SMS, any signed-in person, or
+ * holders of one of the roles. The server enforces it from here; the OpenAPI document shows it.
  */
-export type RouteAccess = 'public' | 'user' | readonly Role[];
+export type RouteAccess = 'public' | 'guest' | 'user' | readonly Role[];
 
 export interface RouteDef<
   M extends HttpMethod = HttpMethod,

@@ -26,11 +26,23 @@ export const Urgency = z.enum(['normal', 'urgent']);
 export type Urgency = z.infer<typeof Urgency>;
 
 /** Our names for WeChat subscribe templates; config maps each to a WeChat template id and its keywords. */
-export const SubscribeTemplateKey = z.enum(['account_change', 'announcement']);
+export const SubscribeTemplateKey = z.enum([
+  'account_change',
+  'announcement',
+  'visitor_arrived',
+  'visit_request',
+]);
 export type SubscribeTemplateKey = z.infer<typeof SubscribeTemplateKey>;
 
 /** Our names for approved SMS templates; config maps each to a Tencent template id. */
-export const SmsTemplateKey = z.enum(['login_code', 'announcement']);
+export const SmsTemplateKey = z.enum([
+  'login_code',
+  'announcement',
+  'visitor_invitation',
+  'visitor_pass',
+  'visitor_decision',
+  'visitor_reminder',
+]);
 export type SmsTemplateKey = z.infer<typeof SmsTemplateKey>;
 
 export interface NotificationTemplate<S extends z.ZodType, P = z.output<S>> {
@@ -77,6 +89,83 @@ export const notificationTemplates = {
       data: (p, at) => ({ thing1: p.title, thing2: p.publisher, time3: subscribeTime(at) }),
     },
     sms: { key: 'announcement', params: (p) => [p.publisher, p.title] },
+  }),
+  'visitors.invited': template({
+    category: 'visitors',
+    params: z.object({ host: z.string(), when: z.string(), link: z.string().max(200) }),
+    title: (p) => `${p.host}邀请您来访`,
+    body: (p) => `${p.host}邀请您于${p.when}来访`,
+    link: () => '/visitor/pages/pass/index',
+    sms: { key: 'visitor_invitation', params: (p) => [p.host, p.when, p.link] },
+  }),
+  'visitors.pass_ready': template({
+    category: 'visitors',
+    params: z.object({ from: z.string(), to: z.string(), link: z.string().max(200) }),
+    title: () => '访客通行证已生效',
+    body: (p) => `有效期${p.from}至${p.to}`,
+    link: () => '/visitor/pages/pass/index',
+    sms: { key: 'visitor_pass', params: (p) => [p.from, p.to, p.link] },
+  }),
+  'visitors.request_decided': template({
+    category: 'visitors',
+    params: z.object({
+      host: z.string(),
+      outcome: z.enum(['已通过', '未通过', '已过期', '已取消']),
+      note: z.string(),
+    }),
+    title: (p) => `来访申请${p.outcome}`,
+    body: (p) => `您预约拜访${p.host}的申请${p.outcome}。${p.note}`,
+    link: () => '/visitor/pages/pass/index',
+    sms: { key: 'visitor_decision', params: (p) => [p.host, p.outcome, p.note] },
+  }),
+  'visitors.reminder': template({
+    category: 'visitors',
+    params: z.object({ when: z.string(), link: z.string().max(200) }),
+    title: () => '来访提醒',
+    body: (p) => `您的来访将于${p.when}开始`,
+    link: () => '/visitor/pages/pass/index',
+    sms: { key: 'visitor_reminder', params: (p) => [p.when, p.link] },
+  }),
+  'visitors.arrived': template({
+    category: 'visitors',
+    params: z.object({ visitId: z.string(), visitor: z.string(), gate: z.string() }),
+    title: () => '您的访客已到达',
+    body: (p) => `${p.visitor}已从${p.gate}进入`,
+    link: (p) => `/visitors/pages/visit/index?id=${p.visitId}`,
+    subscribe: {
+      key: 'visitor_arrived',
+      data: (p, at) => ({ thing1: p.visitor, thing2: p.gate, time3: subscribeTime(at) }),
+    },
+  }),
+  'visitors.approval_needed': template({
+    category: 'visitors',
+    params: z.object({
+      visitId: z.string(),
+      visitor: z.string(),
+      origin: z.string(),
+      when: z.string(),
+    }),
+    title: (p) => `${p.visitor}的${p.origin}待您审批`,
+    body: (p) => `来访时间：${p.when}`,
+    link: (p) => `/visitors/pages/visit/index?id=${p.visitId}`,
+    subscribe: {
+      key: 'visit_request',
+      data: (p, at) => ({ thing1: p.visitor, thing2: p.origin, time3: subscribeTime(at) }),
+    },
+  }),
+  'visitors.visit_decided': template({
+    category: 'visitors',
+    params: z.object({ visitId: z.string(), visitor: z.string(), outcome: z.string() }),
+    title: (p) => `${p.visitor}的来访${p.outcome}`,
+    body: (p) => `${p.visitor}的来访${p.outcome}`,
+    link: (p) => `/visitors/pages/visit/index?id=${p.visitId}`,
+  }),
+  'visitors.blocked_at_gate': template({
+    category: 'visitors',
+    params: z.object({ visitor: z.string(), gate: z.string(), reason: z.string() }),
+    title: () => '禁止来访人员出现',
+    body: (p) => `${p.visitor}在${p.gate}被拦截：${p.reason}`,
+    link: () => '/visitors/pages/guard/index',
   }),
 };
 

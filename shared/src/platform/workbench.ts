@@ -23,6 +23,14 @@ export const workbenchApps: readonly WorkbenchApp[] = [
     roles: 'all',
   },
   {
+    slug: 'visitors',
+    title: '访客',
+    glyph: '访',
+    color: '#2f54eb',
+    entry: '/visitors/pages/home/index',
+    roles: 'all',
+  },
+  {
     slug: 'directory',
     title: '通讯录',
     glyph: '通',
@@ -61,6 +69,14 @@ export const workbenchApps: readonly WorkbenchApp[] = [
     color: '#f5222d',
     entry: '/visitors/pages/guard/index',
     roles: ['guard'],
+  },
+  {
+    slug: 'visitors-admin',
+    title: '访客管理',
+    glyph: '管',
+    color: '#eb2f96',
+    entry: '/visitors/pages/admin/index',
+    roles: ['admin'],
   },
 ];
 

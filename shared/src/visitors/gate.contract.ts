@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { route } from '../common/route.js';
 import { IdSchema, IsoDateTimeSchema } from '../common/schemas.js';
+import { PlateSchema } from './plate.js';
 
 /**
  * Gate devices sign every request: `x-signature` = hex HMAC-SHA256 with the device secret over
@@ -34,6 +35,17 @@ export const DenyReason = z.enum([
   'CODE_EXPIRED',
   'CODE_REPLAYED',
   'PERSON_DISABLED',
+  'PASS_NOT_APPROVED',
+  'PASS_REVOKED',
+  'PASS_NOT_YET_VALID',
+  'PASS_EXPIRED',
+  'PASS_WRONG_GATE',
+  'PASS_ENTRIES_USED',
+  'PASS_ALREADY_INSIDE',
+  'PASS_NOT_INSIDE',
+  'PASS_PROFILE_INCOMPLETE',
+  'VISITOR_BLOCKED',
+  'PLATE_UNKNOWN',
 ]);
 export type DenyReason = z.infer<typeof DenyReason>;
 
@@ -43,6 +55,17 @@ export const denyReasonLabels: Record<DenyReason, string> = {
   CODE_EXPIRED: '二维码已过期，请刷新',
   CODE_REPLAYED: '二维码已使用，请刷新',
   PERSON_DISABLED: '账号已停用',
+  PASS_NOT_APPROVED: '来访尚未批准',
+  PASS_REVOKED: '通行证已取消',
+  PASS_NOT_YET_VALID: '未到来访时间',
+  PASS_EXPIRED: '通行证已过期',
+  PASS_WRONG_GATE: '通行证不含此门岗',
+  PASS_ENTRIES_USED: '通行次数已用完',
+  PASS_ALREADY_INSIDE: '已在院内，请先出门',
+  PASS_NOT_INSIDE: '未登记入园，不能出门',
+  PASS_PROFILE_INCOMPLETE: '访客信息未完善',
+  VISITOR_BLOCKED: '禁止来访人员，请联系值班领导',
+  PLATE_UNKNOWN: '车牌未预约',
 };
 
 export const Direction = z.enum(['in', 'out']);
@@ -69,6 +92,12 @@ export const EntryCodeSchema = z.object({
   refreshInSeconds: z.number().int().min(1),
 });
 
+export const PlateScanBodySchema = z.strictObject({
+  /** The plate the camera read. */
+  plate: PlateSchema,
+  direction: Direction,
+});
+
 export const GuardScanBodySchema = ScanBodySchema.extend({ gateId: IdSchema });
 
 export const PassageSchema = z.object({
@@ -80,6 +109,8 @@ export const PassageSchema = z.object({
   reason: DenyReason.nullable(),
   display: z.string(),
   via: z.enum(['device', 'guard']),
+  /** A guard's reason when a visitor was let in or out by hand. */
+  note: z.string().nullable(),
 });
 
 export const gateRoutes = {
@@ -90,6 +121,21 @@ export const gateRoutes = {
     tag: 'visitors',
     access: 'public',
     body: ScanBodySchema,
+    res: GateDecisionSchema,
+    errors: [
+      'GATE_DEVICE_UNKNOWN',
+      'GATE_SIGNATURE_INVALID',
+      'GATE_SIGNATURE_STALE',
+      'GATE_SIGNATURE_REPLAYED',
+    ],
+  }),
+  devicePlate: route({
+    method: 'POST',
+    path: '/api/gate/plates',
+    summary: 'A plate camera reports a plate and gets allow/deny (device-signed request)',
+    tag: 'visitors',
+    access: 'public',
+    body: PlateScanBodySchema,
     res: GateDecisionSchema,
     errors: [
       'GATE_DEVICE_UNKNOWN',

@@ -26,6 +26,11 @@ export const wechatFixtures = {
     'directory/pages/people/index',
     'directory/pages/person/index',
     'directory/pages/import/index',
+    'visitors/pages/home/index',
+    'visitors/pages/visit/index',
+    'visitors/pages/guard/index',
+    'visitor/pages/pass/index',
+    'visitor/pages/request/index',
   ],
   /** One-time subscribe-message templates of the app. */
   subscribeTemplates: [
@@ -37,6 +42,16 @@ export const wechatFixtures = {
     {
       id: 'tmplAnnouncement000000000000000000001',
       title: '通知公告提醒',
+      keywords: ['thing1', 'thing2', 'time3'],
+    },
+    {
+      id: 'tmplVisitorArrived0000000000000000001',
+      title: '访客到达提醒',
+      keywords: ['thing1', 'thing2', 'time3'],
+    },
+    {
+      id: 'tmplVisitRequest000000000000000000001',
+      title: '来访审批提醒',
       keywords: ['thing1', 'thing2', 'time3'],
     },
   ] satisfies SubscribeTemplate[],
@@ -58,5 +73,7 @@ export const smsFixtures = {
     { id: '1000002', text: '{1}邀请您于{2}来访，请点击 {3} 填写来访信息。' },
     { id: '1000003', text: '您的访客通行证已生效，有效期{1}至{2}，请点击 {3} 查看通行码。' },
     { id: '1000004', text: '{1}发布了通知《{2}》，请打开数字大院小程序查看。' },
+    { id: '1000005', text: '您预约拜访{1}的来访申请{2}。{3}' },
+    { id: '1000006', text: '来访提醒：您的来访将于{1}开始，请点击 {2} 查看通行码。' },
   ] satisfies SmsTemplate[],
 };

@@ -1,16 +1,37 @@
 import type { DemoGateDevice, DemoBuilding, DemoGate } from './types.js';
 
 export const demoGates: DemoGate[] = [
-  { code: 'EAST', name: '东门', kind: 'pedestrian' },
-  { code: 'NORTH', name: '北门', kind: 'both' },
-  { code: 'GARAGE', name: '地下车库入口', kind: 'vehicle' },
+  {
+    code: 'EAST',
+    name: '东门',
+    kind: 'pedestrian',
+    visitorPolicy: { idNumberRequired: false, approverRequired: false },
+  },
+  {
+    code: 'NORTH',
+    name: '北门',
+    kind: 'both',
+    visitorPolicy: { idNumberRequired: true, approverRequired: false },
+  },
+  {
+    code: 'GARAGE',
+    name: '地下车库入口',
+    kind: 'vehicle',
+    visitorPolicy: { idNumberRequired: false, approverRequired: true },
+  },
 ];
 
-export const demoGateDevices: DemoGateDevice[] = demoGates.map((gate) => ({
-  code: `${gate.code}-QR1`,
-  gateCode: gate.code,
-  secret: `demo-device-secret-${gate.code.toLowerCase()}-qr1-0000000000`,
-}));
+const device = (gateCode: string, kind: 'qr1' | 'lpr1'): DemoGateDevice => ({
+  code: `${gateCode}-${kind.toUpperCase()}`,
+  gateCode,
+  secret: `demo-device-secret-${gateCode.toLowerCase()}-${kind}-0000000000`,
+});
+
+/** A QR scanner at every gate, a plate camera where cars pass. */
+export const demoGateDevices: DemoGateDevice[] = [
+  ...demoGates.map((gate) => device(gate.code, 'qr1')),
+  ...demoGates.filter((gate) => gate.kind !== 'pedestrian').map((gate) => device(gate.code, 'lpr1')),
+];
 
 export const demoBuildings: DemoBuilding[] = [
   {

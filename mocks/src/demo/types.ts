@@ -31,9 +31,11 @@ export interface DemoGate {
   code: string;
   name: string;
   kind: 'pedestrian' | 'vehicle' | 'both';
+  /** What a visit valid at this gate needs. */
+  visitorPolicy: { idNumberRequired: boolean; approverRequired: boolean };
 }
 
-/** A QR scanner at a gate. The secret signs its requests; demo values only. */
+/** A QR scanner or plate camera at a gate. The secret signs its requests; demo values only. */
 export interface DemoGateDevice {
   code: string;
   gateCode: string;

@@ -20,13 +20,16 @@ export interface ScanFaults {
 }
 
 export const GATE_SCAN_PATH = '/api/gate/scans';
+/** Where plate cameras report the plates they read. */
+export const GATE_PLATE_PATH = '/api/gate/plates';
 
 /** Signs a scan exactly as a gate device does (see `deviceHeaders` in the shared contract). */
 export function signScan(
   device: GateDeviceCredentials,
-  scan: { code: string; direction: 'in' | 'out' },
+  scan: { code: string; direction: 'in' | 'out' } | { plate: string; direction: 'in' | 'out' },
   faults: ScanFaults = {},
 ): SignedScan {
+  const path = 'plate' in scan ? GATE_PLATE_PATH : GATE_SCAN_PATH;
   const body = JSON.stringify(scan);
   const timestamp = String(Math.floor(Date.now() / 1000) + (faults.skewSeconds ?? 0));
   const nonce = faults.nonce ?? randomBytes(12).toString('base64url');
@@ -35,7 +38,7 @@ export function signScan(
     .update(
       deviceSigningString({
         method: 'POST',
-        path: GATE_SCAN_PATH,
+        path,
         timestamp,
         nonce,
         bodySha256Hex: createHash('sha256').update(body).digest('hex'),
@@ -43,7 +46,7 @@ export function signScan(
     )
     .digest('hex');
   return {
-    path: GATE_SCAN_PATH,
+    path,
     body,
     headers: {
       'content-type': 'application/json',
@@ -55,7 +58,10 @@ export function signScan(
   };
 }
 
-/** A QR scanner at a gate, talking to the server's gate API. Keeps its last request to replay it. */
+/**
+ * A QR scanner or plate camera at a gate, talking to the server's gate API. Keeps its last request to
+ * replay it.
+ */
 export class GateSimulator {
   private last?: SignedScan;
 
@@ -66,6 +72,12 @@ export class GateSimulator {
 
   async scan(code: string, direction: 'in' | 'out' = 'in', faults: ScanFaults = {}) {
     this.last = signScan(this.device, { code, direction }, faults);
+    return this.send(this.last);
+  }
+
+  /** A plate camera's reading, as the camera reports it. */
+  async plate(plate: string, direction: 'in' | 'out' = 'in', faults: ScanFaults = {}) {
+    this.last = signScan(this.device, { plate, direction }, faults);
     return this.send(this.last);
   }
 

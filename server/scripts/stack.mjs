@@ -82,6 +82,7 @@ export async function startStack({
     const smsUrl = `http://127.0.0.1:${ports.sms}`;
     await waitForHttp(mocks, `${smsUrl}/__mock/sms/outbox`);
 
+    const url = `http://127.0.0.1:${ports.server}`;
     const database = await freshDatabase(mode, { pgliteDir, databaseName });
     undo.push(database.remove);
     const env = {
@@ -91,13 +92,14 @@ export async function startStack({
       WECHAT_API_BASE: wechatUrl,
       SMS_API_BASE: smsUrl,
       H5_DIR: h5Dir ?? '',
+      // Serving H5: visitors' SMS links open its pages directly.
+      ...(h5Dir ? { VISITOR_LINK: 'h5', PUBLIC_H5_URL: url } : {}),
       ...database.env,
       ...serverEnv,
     };
     await runNode('seed', SEED_MAIN, { env, cwd: repoDir });
     const server = startNode('server', SERVER_MAIN, { env, cwd: repoDir, echo });
     undo.push(() => stopNode(server));
-    const url = `http://127.0.0.1:${ports.server}`;
     await waitForHttp(server, `${url}/healthz`, 60_000);
     return { url, wechatUrl, smsUrl, processes: [mocks, server], stop };
   } catch (err) {

@@ -12,6 +12,7 @@ import {
   personRoles,
   rooms,
   visitorsGateDevices,
+  visitorsZonePolicies,
   wechatBindings,
 } from '../platform/db/schema.js';
 import { rowFromGrant } from '../platform/directory/role-rows.js';
@@ -49,9 +50,10 @@ export async function seedDemo(db: Db, dataKey: string): Promise<boolean> {
     }
 
     const gateIds = new Map<string, string>();
-    for (const g of demoCompound.gates) {
+    for (const { visitorPolicy, ...g } of demoCompound.gates) {
       const [row] = await tx.insert(gates).values(g).returning({ id: gates.id });
       gateIds.set(g.code, row!.id);
+      await tx.insert(visitorsZonePolicies).values({ gateId: row!.id, ...visitorPolicy });
     }
     for (const d of demoCompound.gateDevices) {
       await tx

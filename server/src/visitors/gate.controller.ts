@@ -11,13 +11,12 @@ export class GateController {
 
   @Endpoint(r.deviceScan)
   deviceScan(@Req() req: FastifyRequest, @Body() body: ParsedBody<typeof r.deviceScan>) {
-    const signed = {
-      method: req.method,
-      path: req.url.split('?')[0]!,
-      headers: req.headers,
-      rawBody: req.rawBody ?? '',
-    };
-    return this.gate.deviceScan(signed, body);
+    return this.gate.deviceScan(signed(req), body);
+  }
+
+  @Endpoint(r.devicePlate)
+  devicePlate(@Req() req: FastifyRequest, @Body() body: ParsedBody<typeof r.devicePlate>) {
+    return this.gate.devicePlate(signed(req), body);
   }
 
   @Endpoint(r.entryCode)
@@ -35,3 +34,10 @@ export class GateController {
     return this.gate.passages(ctx);
   }
 }
+
+const signed = (req: FastifyRequest) => ({
+  method: req.method,
+  path: req.url.split('?')[0]!,
+  headers: req.headers,
+  rawBody: req.rawBody ?? '',
+});

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { and, desc, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
-import type { Db } from '../platform/db/client.js';
+import type { Db, Tx } from '../platform/db/client.js';
 import { InjectDb } from '../platform/db/db.module.js';
-import { gates, people, visitorsGateDevices, visitorsPassages } from '../platform/db/schema.js';
+import { gates, people, personRoles, visitorsGateDevices, visitorsPassages } from '../platform/db/schema.js';
 
 export type NewPassage = typeof visitorsPassages.$inferInsert;
 
@@ -30,6 +30,22 @@ export class GateRepository {
     return row;
   }
 
+  /** Guards posted at a gate (their role scope lists it). */
+  async guardsOf(gateId: string, tx: Db | Tx = this.db): Promise<string[]> {
+    const rows = await tx
+      .select({ id: personRoles.personId })
+      .from(personRoles)
+      .innerJoin(people, eq(people.id, personRoles.personId))
+      .where(
+        and(
+          eq(personRoles.role, 'guard'),
+          eq(people.status, 'active'),
+          sql`${personRoles.scope}->'gateIds' ? ${gateId}`,
+        ),
+      );
+    return rows.map((r) => r.id);
+  }
+
   async person(id: string) {
     const [row] = await this.db
       .select({ name: people.name, status: people.status })
@@ -38,11 +54,8 @@ export class GateRepository {
     return row;
   }
 
-  async recordPassage(passage: NewPassage): Promise<number> {
-    const [row] = await this.db
-      .insert(visitorsPassages)
-      .values(passage)
-      .returning({ id: visitorsPassages.id });
+  async recordPassage(passage: NewPassage, tx: Db | Tx = this.db): Promise<number> {
+    const [row] = await tx.insert(visitorsPassages).values(passage).returning({ id: visitorsPassages.id });
     return row!.id;
   }
 

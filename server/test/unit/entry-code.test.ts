@@ -10,7 +10,7 @@ describe('EntryCodes', () => {
     const { code, refreshInSeconds, expiresAt } = codes.issue(person, at(3000 * 30 + 10));
     expect(refreshInSeconds).toBe(20);
     expect(expiresAt).toBe(new Date(at(3002 * 30)).toISOString());
-    expect(codes.verify(code, at(3000 * 30 + 29))).toMatchObject({ ok: true, personId: person, step: 3000 });
+    expect(codes.verify(code, at(3000 * 30 + 29))).toMatchObject({ ok: true, subjectId: person, step: 3000 });
     expect(codes.verify(code, at(3001 * 30 + 29))).toMatchObject({ ok: true });
     expect(codes.verify(code, at(3002 * 30))).toEqual({ ok: false, reason: 'CODE_EXPIRED' });
   });

@@ -10,6 +10,8 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
   /** The actor when it is not the signed-in principal (e.g. the person who just signed in). */
   actorId?: string;
+  /** `system` for scheduled jobs. */
+  system?: boolean;
 }
 
 /** Writes audit records; always called with the transaction of the change it records. */
@@ -19,7 +21,7 @@ export class AuditRepository {
     const actorId = entry.actorId ?? ctx.principal?.personId ?? null;
     await tx.insert(auditLog).values({
       actorId,
-      actorKind: actorId ? 'person' : 'anonymous',
+      actorKind: entry.system ? 'system' : actorId ? 'person' : 'anonymous',
       action: entry.action,
       entityType: entry.entityType,
       entityId: entry.entityId ?? null,

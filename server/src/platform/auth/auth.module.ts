@@ -5,13 +5,15 @@ import { WechatClient } from '../wechat/wechat.client.js';
 import { AuthController } from './auth.controller.js';
 import { AuthRepository } from './auth.repository.js';
 import { AuthService } from './auth.service.js';
+import { GuestAuthController } from './guest-auth.controller.js';
+import { GuestAuthService } from './guest-auth.service.js';
 
 // Global: the endpoint guard on every route needs AuthService.
 @Global()
 @Module({
   imports: [DirectoryModule],
-  controllers: [AuthController],
-  providers: [AuthService, AuthRepository, WechatClient, SmsClient],
-  exports: [AuthService, WechatClient, SmsClient],
+  controllers: [AuthController, GuestAuthController],
+  providers: [AuthService, GuestAuthService, AuthRepository, WechatClient, SmsClient],
+  exports: [AuthService, GuestAuthService, WechatClient, SmsClient],
 })
 export class AuthModule {}

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { appsForRoles, maskPhone, type Me, type Session, type WechatLoginResult } from '@dayuan/shared';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AuditRepository } from '../audit/audit.repository.js';
@@ -9,16 +9,14 @@ import { DirectoryService } from '../directory/directory.service.js';
 import { AppError } from '../http/app-error.js';
 import type { Principal, RequestCtx } from '../http/request-context.js';
 import { SHARED_STATE, type SharedState } from '../kv/kv.js';
-import { SmsClient, SmsRequestError } from '../sms/sms.client.js';
+import { SmsClient } from '../sms/sms.client.js';
 import { WechatClient, WechatError, WechatUnavailableError } from '../wechat/wechat.client.js';
 import { AccessTokens } from './access-token.js';
 import { AuthRepository, type PersonRef } from './auth.repository.js';
+import { SMS_COOLDOWN, SmsCodes } from './sms-codes.js';
 
 const BIND_TICKET_TTL = 10 * 60;
 const SESSION_KEY_TTL = 3 * 24 * 3600;
-const SMS_CODE_TTL = 5 * 60;
-const SMS_COOLDOWN = 60;
-const SMS_MAX_ATTEMPTS = 5;
 
 interface BindTicket {
   openid: string;
@@ -33,14 +31,13 @@ const wechatLoginErrors: Record<number, ConstructorParameters<typeof AppError>[0
 };
 
 const randomToken = () => randomBytes(32).toString('base64url');
-const smsCodeHash = (personId: string, code: string) =>
-  createHash('sha256').update(`${personId}:${code}`).digest('hex');
 
 @Injectable()
 export class AuthService {
   private readonly logger = new Logger(AuthService.name);
   private readonly accessTokens: AccessTokens;
   private readonly cipher: PersonalDataCipher;
+  private readonly smsCodes: SmsCodes;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -48,11 +45,18 @@ export class AuthService {
     private readonly repo: AuthRepository,
     private readonly audit: AuditRepository,
     private readonly wechat: WechatClient,
-    private readonly sms: SmsClient,
+    sms: SmsClient,
     private readonly directory: DirectoryService,
   ) {
     this.accessTokens = new AccessTokens(config.JWT_SECRET, config.ACCESS_TOKEN_TTL_SECONDS);
     this.cipher = new PersonalDataCipher(config.DATA_KEY);
+    this.smsCodes = new SmsCodes(
+      'auth',
+      { cooldown: 'AUTH_SMS_COOLDOWN', invalid: 'AUTH_SMS_CODE_INVALID', locked: 'AUTH_SMS_CODE_LOCKED' },
+      state,
+      sms,
+      config,
+    );
   }
 
   async wechatLogin(ctx: RequestCtx, code: string): Promise<WechatLoginResult> {
@@ -88,38 +92,8 @@ export class AuthService {
   async sendSmsCode(ctx: RequestCtx, bindTicket: string, employeeNo: string) {
     await this.readTicket(bindTicket);
     const person = await this.activePersonByEmployeeNo(employeeNo);
-    const cooldownKey = `auth:sms-cooldown:${person.id}`;
-    if (!(await this.state.kv.setIfAbsent(cooldownKey, '1', SMS_COOLDOWN))) {
-      throw new AppError('AUTH_SMS_COOLDOWN', [], SMS_COOLDOWN);
-    }
     const phone = this.cipher.decrypt(person.phoneEnc);
-    const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
-    await this.state.kv.set(`auth:sms-code:${person.id}`, smsCodeHash(person.id, code), SMS_CODE_TTL);
-    await this.state.kv.del(`auth:sms-fail:${person.id}`);
-    try {
-      const [result] = await this.sms.send({
-        phones: [phone],
-        templateId: this.config.SMS_TEMPLATES.login_code,
-        params: [code, String(SMS_CODE_TTL / 60)],
-        sessionContext: `auth:${person.id}`,
-      });
-      if (!result?.ok) {
-        throw new AppError(
-          result?.code.startsWith('LimitExceeded') ? 'AUTH_SMS_COOLDOWN' : 'AUTH_SMS_SEND_FAILED',
-        );
-      }
-    } catch (err) {
-      await this.state.kv.del(`auth:sms-code:${person.id}`);
-      if (!(err instanceof AppError && err.code === 'AUTH_SMS_COOLDOWN')) {
-        await this.state.kv.del(cooldownKey);
-      }
-      if (err instanceof AppError) throw err;
-      if (err instanceof SmsRequestError) {
-        this.logger.error(`sms refused: ${err.message}`);
-        throw new AppError('AUTH_SMS_SEND_FAILED');
-      }
-      throw err;
-    }
+    await this.smsCodes.send(person.id, phone);
     await this.repo.transaction((tx) =>
       this.audit.record(tx, ctx, { action: 'auth.sms_code.sent', entityType: 'person', entityId: person.id }),
     );
@@ -134,20 +108,7 @@ export class AuthService {
   ): Promise<Session> {
     const ticket = await this.readTicket(bindTicket);
     const person = await this.activePersonByEmployeeNo(employeeNo);
-    const stored = await this.state.kv.get(`auth:sms-code:${person.id}`);
-    if (!stored) throw new AppError('AUTH_SMS_CODE_INVALID');
-    if (stored !== smsCodeHash(person.id, smsCode)) {
-      const { count } = await this.state.kv.hit(`auth:sms-fail:${person.id}`, SMS_CODE_TTL);
-      if (count >= SMS_MAX_ATTEMPTS) {
-        await this.state.kv.del(`auth:sms-code:${person.id}`);
-        throw new AppError('AUTH_SMS_CODE_LOCKED');
-      }
-      throw new AppError('AUTH_SMS_CODE_INVALID');
-    }
-    // Consume the code: of two concurrent binds with it, one proceeds.
-    if ((await this.state.kv.take(`auth:sms-code:${person.id}`)) === null) {
-      throw new AppError('AUTH_SMS_CODE_INVALID');
-    }
+    await this.smsCodes.consume(person.id, smsCode);
     return this.bindAndSignIn(ctx, bindTicket, ticket, person, 'sms');
   }
 

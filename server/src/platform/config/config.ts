@@ -87,7 +87,14 @@ export const ConfigSchema = z
     SMS_SDK_APP_ID: z.string().min(1).default('1400000001'),
     SMS_SIGN_NAME: z.string().min(1).default('数字大院'),
     /** Our SMS template keys → approved Tencent template ids. */
-    SMS_TEMPLATES: json(SmsTemplatesSchema, { login_code: '1000001', announcement: '1000004' }),
+    SMS_TEMPLATES: json(SmsTemplatesSchema, {
+      login_code: '1000001',
+      announcement: '1000004',
+      visitor_invitation: '1000002',
+      visitor_pass: '1000003',
+      visitor_decision: '1000005',
+      visitor_reminder: '1000006',
+    }),
     /** Our subscribe template keys → WeChat template ids and their keywords (the type is the key's prefix). */
     SUBSCRIBE_TEMPLATES: json(SubscribeTemplatesSchema, {
       account_change: {
@@ -95,6 +102,11 @@ export const ConfigSchema = z
         keywords: ['thing1', 'thing2', 'time3'],
       },
       announcement: { id: 'tmplAnnouncement000000000000000000001', keywords: ['thing1', 'thing2', 'time3'] },
+      visitor_arrived: {
+        id: 'tmplVisitorArrived0000000000000000001',
+        keywords: ['thing1', 'thing2', 'time3'],
+      },
+      visit_request: { id: 'tmplVisitRequest000000000000000000001', keywords: ['thing1', 'thing2', 'time3'] },
     }),
     /** Non-urgent SMS wait outside these China Standard Time hours: `7-21` = 07:00 to 21:00. */
     SMS_SEND_HOURS: z
@@ -110,12 +122,25 @@ export const ConfigSchema = z
     NOTIFY_POLL_MS: z.coerce.number().int().min(20).default(500),
     /** Run the delivery worker in this process (turn off on API-only instances when workers scale separately). */
     NOTIFY_WORKER: z.stringbool().default(true),
+    /** What the links in visitor SMS open: a WeChat URL Link (`urllink`) or the H5 app (`h5`). */
+    VISITOR_LINK: z.enum(['urllink', 'h5']).default('urllink'),
+    /** Public address of the H5 app, for `VISITOR_LINK=h5` (e.g. https://dayuan.example.gov.cn). */
+    PUBLIC_H5_URL: httpUrl.optional(),
+    VISITORS_REQUEST_TTL_HOURS: z.coerce.number().int().min(1).max(720).default(24),
+    VISITORS_CHECKOUT_GRACE_MINUTES: z.coerce.number().int().min(0).max(1440).default(120),
+    VISITORS_REMINDER_MINUTES: z.coerce.number().int().min(10).max(1440).default(120),
+    VISITORS_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+    /** How often the visitor sweeper runs (expiry, no-shows, check-outs, reminders, retention); 0 = never. */
+    VISITORS_SWEEP_MS: z.coerce.number().int().min(0).default(60_000),
     /** Folder of the H5 build to serve at `/` (npm start sets it). */
     H5_DIR: z.string().optional(),
     /** Allow loopback external services in production (a demo or a staging box with mocks). */
     ALLOW_MOCK_SERVICES: z.stringbool().default(false),
   })
   .superRefine((c, ctx) => {
+    if (c.VISITOR_LINK === 'h5' && !c.PUBLIC_H5_URL) {
+      ctx.addIssue({ code: 'custom', path: ['PUBLIC_H5_URL'], message: 'is required when VISITOR_LINK=h5' });
+    }
     if (c.NODE_ENV !== 'production') return;
     if (c.JWT_SECRET === DEV_JWT_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'must be set in production' });

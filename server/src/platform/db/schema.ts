@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
   bigserial,
+  boolean,
   check,
   index,
   integer,
@@ -297,7 +298,10 @@ export const visitorsPassages = pgTable(
     decision: text('decision', { enum: ['allow', 'deny'] }).notNull(),
     reason: text('reason'),
     personId: uuid('person_id').references(() => people.id),
+    visitId: uuid('visit_id').references(() => visitorsVisits.id),
     display: text('display').notNull(),
+    /** A guard's reason for letting someone in or out by hand. */
+    note: text('note'),
   },
   (t) => [
     check('visitors_passages_direction_valid', sql`${t.direction} IN ('in','out')`),
@@ -305,5 +309,142 @@ export const visitorsPassages = pgTable(
     check('visitors_passages_one_source', sql`(${t.deviceId} IS NULL) <> (${t.guardId} IS NULL)`),
     check('visitors_passages_reason_iff_deny', sql`(${t.decision} = 'deny') = (${t.reason} IS NOT NULL)`),
     index('visitors_passages_gate_at_idx').on(t.gateId, t.at),
+    index('visitors_passages_visit_idx').on(t.visitId),
+  ],
+);
+
+/** Per-gate visitor policy: what a visit valid at this gate needs. Gates are the zones of a pass. */
+export const visitorsZonePolicies = pgTable('visitors_zone_policies', {
+  gateId: uuid('gate_id')
+    .primaryKey()
+    .references(() => gates.id, { onDelete: 'cascade' }),
+  idNumberRequired: boolean('id_number_required').notNull().default(false),
+  approverRequired: boolean('approver_required').notNull().default(false),
+});
+
+/** A host's public booking code (printed or shared); not a directory: it only reaches this host. */
+export const visitorsBookingLinks = pgTable(
+  'visitors_booking_links',
+  {
+    hostId: uuid('host_id')
+      .primaryKey()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    code: text('code').notNull().unique(),
+    dailyCap: integer('daily_cap').notNull().default(3),
+    enabled: boolean('enabled').notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [check('visitors_booking_links_cap_range', sql`${t.dailyCap} BETWEEN 1 AND 20`)],
+);
+
+const visitStatuses = sql.raw(
+  `'pending','approved','rejected','cancelled','expired','checked_in','checked_out','no_show'`,
+);
+
+/** One visitor on one day: the request, its decisions and the pass with its entry counter. */
+export const visitorsVisits = pgTable(
+  'visitors_visits',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** Visits created together (one invitation to several people or days). */
+    groupId: uuid('group_id').notNull(),
+    origin: text('origin', { enum: ['invitation', 'request', 'walk_in'] }).notNull(),
+    status: text('status', {
+      enum: [
+        'pending',
+        'approved',
+        'rejected',
+        'cancelled',
+        'expired',
+        'checked_in',
+        'checked_out',
+        'no_show',
+      ],
+    }).notNull(),
+    awaiting: text('awaiting', { enum: ['host', 'approver'] }),
+    hostId: uuid('host_id')
+      .notNull()
+      .references(() => people.id),
+    /** The host's department when the visit was made: whose approvers decide the second step. */
+    departmentId: uuid('department_id').references(() => departments.id),
+    createdBy: uuid('created_by').references(() => people.id),
+    visitorName: text('visitor_name').notNull(),
+    phoneEnc: text('phone_enc'),
+    phoneHash: text('phone_hash'),
+    idNumberEnc: text('id_number_enc'),
+    idNumberHash: text('id_number_hash'),
+    idNumberMasked: text('id_number_masked'),
+    company: text('company'),
+    plate: text('plate'),
+    purpose: text('purpose').notNull(),
+    windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
+    windowEnd: timestamp('window_end', { withTimezone: true }).notNull(),
+    gateIds: uuid('gate_ids').array().notNull(),
+    idNumberRequired: boolean('id_number_required').notNull().default(false),
+    maxEntries: integer('max_entries').notNull().default(1),
+    entriesUsed: integer('entries_used').notNull().default(0),
+    inside: boolean('inside').notNull().default(false),
+    privacyAcceptedAt: timestamp('privacy_accepted_at', { withTimezone: true }),
+    /** SHA-256 of the token in the visitor's SMS link. */
+    linkTokenHash: text('link_token_hash'),
+    requestExpiresAt: timestamp('request_expires_at', { withTimezone: true }),
+    decidedBy: uuid('decided_by').references(() => people.id),
+    decisionNote: text('decision_note'),
+    checkedInAt: timestamp('checked_in_at', { withTimezone: true }),
+    checkedOutAt: timestamp('checked_out_at', { withTimezone: true }),
+    remindedAt: timestamp('reminded_at', { withTimezone: true }),
+    anonymisedAt: timestamp('anonymised_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check('visitors_visits_status_valid', sql`${t.status} IN (${visitStatuses})`),
+    check('visitors_visits_origin_valid', sql`${t.origin} IN ('invitation','request','walk_in')`),
+    check(
+      'visitors_visits_awaiting_iff_pending',
+      sql`(${t.status} = 'pending') = (${t.awaiting} IS NOT NULL)`,
+    ),
+    check('visitors_visits_window_order', sql`${t.windowEnd} > ${t.windowStart}`),
+    check('visitors_visits_entries_range', sql`${t.entriesUsed} BETWEEN 0 AND ${t.maxEntries}`),
+    check('visitors_visits_max_entries_range', sql`${t.maxEntries} BETWEEN 1 AND 10`),
+    check('visitors_visits_inside_only_checked_in', sql`NOT ${t.inside} OR ${t.status} = 'checked_in'`),
+    check('visitors_visits_has_gates', sql`cardinality(${t.gateIds}) > 0`),
+    index('visitors_visits_host_idx').on(t.hostId, t.windowStart),
+    index('visitors_visits_phone_idx').on(t.phoneHash),
+    index('visitors_visits_link_idx').on(t.linkTokenHash),
+    index('visitors_visits_status_end_idx').on(t.status, t.windowEnd),
+    index('visitors_visits_plate_idx').on(t.plate, t.windowStart),
+    index('visitors_visits_window_idx').on(t.windowStart),
+  ],
+);
+
+/** People not allowed in: matched by phone hash, ID-number hash or exact name/alias. */
+export const visitorsBlockList = pgTable(
+  'visitors_block_list',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    phoneHash: text('phone_hash'),
+    phoneMasked: text('phone_masked'),
+    idNumberHash: text('id_number_hash'),
+    idNumberMasked: text('id_number_masked'),
+    names: text('names')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    reason: text('reason').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => people.id),
+    createdAt: createdAt(),
+    removedAt: timestamp('removed_at', { withTimezone: true }),
+  },
+  (t) => [
+    check(
+      'visitors_block_list_matches_something',
+      sql`${t.phoneHash} IS NOT NULL OR ${t.idNumberHash} IS NOT NULL OR cardinality(${t.names}) > 0`,
+    ),
+    index('visitors_block_list_phone_idx').on(t.phoneHash),
+    index('visitors_block_list_id_idx').on(t.idNumberHash),
   ],
 );

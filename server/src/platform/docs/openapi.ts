@@ -1,6 +1,7 @@
 import {
   commonErrorCodes,
   authErrorCodes,
+  guestErrorCodes,
   errorTable,
   type ErrorCode,
   type RouteDef,
@@ -18,7 +19,7 @@ const schema = (s: z.ZodType, io: 'input' | 'output'): JsonSchema => {
 function errorResponses(def: RouteDef): Record<string, unknown> {
   const codes: ErrorCode[] = [
     ...commonErrorCodes,
-    ...(def.access === 'public' ? [] : authErrorCodes),
+    ...(def.access === 'public' ? [] : def.access === 'guest' ? guestErrorCodes : authErrorCodes),
     ...def.errors,
   ];
   const byStatus = new Map<number, ErrorCode[]>();
@@ -62,14 +63,16 @@ function operation(def: RouteDef) {
   const access =
     def.access === 'public'
       ? 'public'
-      : def.access === 'user'
-        ? 'any signed-in person'
-        : `roles: ${def.access.join(', ')}`;
+      : def.access === 'guest'
+        ? 'a guest who proved a phone number by SMS (Authorization: Guest <token>)'
+        : def.access === 'user'
+          ? 'any signed-in person'
+          : `roles: ${def.access.join(', ')}`;
   return {
     summary: def.summary,
     description: `Access: ${access}`,
     tags: [def.tag],
-    ...(def.access === 'public' ? {} : { security: [{ bearer: [] }] }),
+    ...(def.access === 'public' ? {} : { security: [{ [def.access === 'guest' ? 'guest' : 'bearer']: [] }] }),
     parameters: [...pathParams, ...queryParams],
     ...(def.body
       ? {
@@ -100,7 +103,10 @@ export function buildOpenApi(version: string) {
     info: { title: '数字大院 Dayuan API', version },
     paths,
     components: {
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
+        guest: { type: 'apiKey', in: 'header', name: 'Authorization', description: 'Guest <token>' },
+      },
       schemas: {
         ErrorBody: {
           type: 'object',

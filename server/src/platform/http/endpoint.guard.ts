@@ -4,6 +4,7 @@ import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AuthService } from '../auth/auth.service.js';
+import { GuestAuthService } from '../auth/guest-auth.service.js';
 import { SHARED_STATE, type SharedState } from '../kv/kv.js';
 import { AppError } from './app-error.js';
 import { RATE_LIMIT, ROUTE_DEF, type RateLimitRule } from './endpoint.js';
@@ -20,6 +21,7 @@ export class EndpointGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly auth: AuthService,
+    private readonly guests: GuestAuthService,
     @Inject(SHARED_STATE) private readonly state: SharedState,
   ) {}
 
@@ -31,7 +33,9 @@ export class EndpointGuard implements CanActivate {
     const limit = this.reflector.get<RateLimitRule | undefined>(RATE_LIMIT, context.getHandler());
     if (limit) await this.enforceRateLimit(limit, req.ip);
 
-    if (def.access !== 'public') {
+    if (def.access === 'guest') {
+      req.guest = this.guests.authenticate(req.headers.authorization);
+    } else if (def.access !== 'public') {
       req.principal = await this.auth.authenticate(req.headers.authorization);
       if (
         Array.isArray(def.access) &&

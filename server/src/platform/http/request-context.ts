@@ -1,6 +1,7 @@
 import { CLIENT_HEADER, ClientKind, type RoleGrant } from '@dayuan/shared';
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
+import type { Guest } from '../auth/guest-auth.service.js';
 
 /** The signed-in person, as the auth guard found them for this request. */
 export interface Principal {
@@ -17,13 +18,16 @@ export interface RequestCtx {
   ip: string;
   client: ClientKind;
   principal?: Principal;
+  guest?: Guest;
 }
 
 export type AuthedCtx = RequestCtx & { principal: Principal };
+export type GuestCtx = RequestCtx & { guest: Guest };
 
 declare module 'fastify' {
   interface FastifyRequest {
     principal?: Principal;
+    guest?: Guest;
     /** The JSON body as received, for signature checks. */
     rawBody?: string;
   }
@@ -36,6 +40,7 @@ export function requestCtx(req: FastifyRequest): RequestCtx {
     ip: req.ip,
     client: client.success ? client.data : 'unknown',
     principal: req.principal,
+    guest: req.guest,
   };
 }
 

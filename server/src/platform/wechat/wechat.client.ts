@@ -85,6 +85,23 @@ export class WechatClient {
     );
   }
 
+  /**
+   * A `https://wxaurl.cn/…` URL Link that opens a page of the mini-program from SMS or a browser
+   * (`wxa/generate_urllink`), valid `days` days (WeChat allows 1–30).
+   */
+  async generateUrlLink(input: { path: string; query: string; days: number }): Promise<string> {
+    const body = await this.withToken((token) =>
+      this.request<{ url_link: string }>(`/wxa/generate_urllink?access_token=${encodeURIComponent(token)}`, {
+        path: input.path.replace(/^\//, ''),
+        query: input.query,
+        expire_type: 1,
+        expire_interval: Math.min(30, Math.max(1, input.days)),
+        env_version: 'release',
+      }),
+    );
+    return body.url_link;
+  }
+
   private async accessToken(force = false): Promise<string> {
     if (!force && this.token && Date.now() < this.token.refreshAt) return this.token.value;
     // Single flight: concurrent callers share one upstream request.

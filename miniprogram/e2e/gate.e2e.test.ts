@@ -23,12 +23,14 @@ describe('entry codes at the gate', () => {
       expect((await eastScanner.scan(code, 'in')).body).toMatchObject({ decision: 'allow' });
 
       await guard.page.getByText('门岗核验').click();
+      await guard.page.locator('.guard__tab', { hasText: '核验' }).click();
       await guard.page.locator('input[placeholder="输入或粘贴通行码"]').fill(code);
-      await guard.page.getByText('核验', { exact: true }).click();
+      await guard.page.locator('.guard__big-button', { hasText: '核验' }).click();
       await guard.page.locator('.guard__verdict--deny').waitFor();
       expect(await guard.page.locator('.guard__verdict-reason').textContent()).toContain(
         '二维码已使用，请刷新',
       );
+      await guard.page.locator('.guard__tab', { hasText: '通行记录' }).click();
       await expect.poll(() => guard.page.locator('.passage').count()).toBeGreaterThanOrEqual(2);
       expect(await guard.page.locator('.passage__decision--allow').count()).toBeGreaterThanOrEqual(1);
 

@@ -73,6 +73,44 @@ const entryCode = {
   refreshInSeconds: 1,
 };
 
+// The visitor (independent subpackage) signed in with an SMS code earlier: a guest session, no staff one.
+const guestSession = {
+  token: 'smoke-guest-token-0123456789',
+  expiresAt: '2099-12-31T18:00:00+08:00',
+  phoneMasked: '139****0001',
+};
+const eastGate = { id: '5d7e2c1a-3b4f-4a6e-8c9d-0e1f2a3b4c5d', name: '东门' };
+const approvedPass = {
+  id: 'b1f0c7a2-5d3e-4f6a-8b9c-0d1e2f3a4b5c',
+  status: 'approved',
+  awaiting: null,
+  hostName: '王小明',
+  purpose: '商谈项目合作',
+  // far ahead: the smoke test runs on the real clock, and a pass whose window is over shows no code
+  windowStart: '2099-11-21T09:00:00+08:00',
+  windowEnd: '2099-11-21T11:00:00+08:00',
+  gates: [eastGate],
+  entries: { used: 0, max: 1 },
+  profile: { name: '张访客', company: '某某科技公司', idNumberMasked: null, plate: null },
+  remaining: { idNumber: false, privacy: false },
+  decisionNote: null,
+};
+const pendingPass = {
+  ...approvedPass,
+  id: 'c2a1d8b3-6e4f-4a7b-9cad-1e2f3a4b5c6d',
+  status: 'pending',
+  awaiting: 'host',
+};
+const passCode = {
+  code: `DYV1.${approvedPass.id.replace(/-/g, '')}.59060001.${'P'.repeat(43)}`,
+  expiresAt: '2026-11-21T09:01:00.000Z',
+  refreshInSeconds: 30,
+};
+const bookingPage = {
+  host: { name: '王小明', department: '办公厅/秘书处' },
+  zones: [{ ...eastGate, idNumberRequired: true, approverRequired: false }],
+};
+
 function answer(url) {
   const { pathname } = new URL(url, 'http://weapp.invalid');
   if (pathname === '/api/me') return { statusCode: 200, data: me };
@@ -86,11 +124,33 @@ function answer(url) {
   if (pathname === '/api/directory/departments') return { statusCode: 200, data: departments };
   if (pathname === '/api/directory/people') return { statusCode: 200, data: people };
   if (pathname === '/api/visitors/entry-code') return { statusCode: 200, data: entryCode };
+  if (pathname === '/api/visitors/my/passes') {
+    return { statusCode: 200, data: { items: [approvedPass, pendingPass] } };
+  }
+  if (pathname === `/api/visitors/my/passes/${approvedPass.id}/code`) {
+    return { statusCode: 200, data: passCode };
+  }
+  if (pathname === '/api/visitors/booking/AB12CD34') return { statusCode: 200, data: bookingPage };
   return { statusCode: 404, data: { code: 'ROUTE_NOT_FOUND', message: '请求的接口不存在', details: [] } };
 }
 
 // --- the fake wx -------------------------------------------------------------------------------
-const calls = { request: [], reLaunch: [], navigateTo: [], sockets: [], tabBarBadge: [] };
+const calls = { request: [], reLaunch: [], navigateTo: [], sockets: [], tabBarBadge: [], canvas: {} };
+
+/** A legacy CanvasContext (wx.createCanvasContext) that records what weapp-qrcode draws. */
+function recordingCanvasContext(id) {
+  const ops = [];
+  calls.canvas[id] = ops;
+  return {
+    setFillStyle: (color) => ops.push(['fill', color]),
+    fillRect: (x, y, w, h) => ops.push(['rect', x, y, w, h]),
+    drawImage: () => ops.push(['image']),
+    draw: (_reserve, cb) => {
+      ops.push(['draw']);
+      setTimeout(() => cb?.({ errMsg: 'drawCanvas:ok' }), 0);
+    },
+  };
+}
 
 /** A wx SocketTask whose server authenticates anyone, says 2 unread and answers pings. */
 function fakeSocketTask(url) {
@@ -118,7 +178,10 @@ function fakeSocketTask(url) {
   setTimeout(() => handlers.open?.({ header: {} }), 20);
   return task;
 }
-const storage = new Map([['dayuan.session', session]]);
+const storage = new Map([
+  ['dayuan.session', session],
+  ['dayuan.guest-session', guestSession],
+]);
 const wx = {
   getSystemInfoSync: () => ({
     platform: 'devtools',
@@ -136,6 +199,7 @@ const wx = {
   getMenuButtonBoundingClientRect: () => ({ top: 0, height: 32 }),
   canIUse: () => true,
   nextTick: (fn) => setTimeout(fn, 0),
+  createCanvasContext: (id) => recordingCanvasContext(id),
   navigateTo: (opts) => {
     calls.navigateTo.push(opts.url);
     opts.success?.({ errMsg: 'navigateTo:ok' });
@@ -196,70 +260,80 @@ const wx = {
 };
 
 // --- the logic-layer sandbox and a CommonJS loader for the build output --------------------------
-let appConfig = null;
-let loadingRoute = null;
-const pageConfigs = {};
-const pageStack = [];
-const sandbox = {
-  wx,
-  console,
-  // The app's own timers (the realtime heartbeat) must not keep this script alive.
-  setTimeout: (...args) => setTimeout(...args).unref(),
-  clearTimeout,
-  setInterval: (...args) => setInterval(...args).unref(),
-  clearInterval,
-  App: (cfg) => {
-    appConfig = cfg;
-  },
-  Page: (cfg) => {
-    pageConfigs[loadingRoute] = cfg;
-  },
-  Component: () => {},
-  Behavior: (b) => b,
-  getApp: () => appConfig,
-  getCurrentPages: () => pageStack,
-  requirePlugin: () => ({}),
-};
-sandbox.global = sandbox;
-const ctx = vm.createContext(sandbox);
-
-const cache = new Map();
-function load(file) {
-  const abs = path.resolve(file.endsWith('.js') ? file : `${file}.js`);
-  if (cache.has(abs)) return cache.get(abs).exports;
-  const mod = { exports: {} };
-  cache.set(abs, mod);
-  const src = fs.readFileSync(abs, 'utf8');
-  const fn = vm.runInContext(`(function (require, module, exports) {${src}\n})`, ctx, { filename: abs });
-  fn((p) => load(path.resolve(path.dirname(abs), p)), mod, mod.exports);
-  return mod.exports;
-}
-
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-async function openPage(route, query = {}) {
-  loadingRoute = route;
-  load(path.join(root, route));
-  assert(pageConfigs[route], `Page() registered for ${route}`);
-  const page = {
-    route,
-    __route__: route,
-    data: {},
-    setDataCalls: [],
-    setData(data, cb) {
-      this.setDataCalls.push(data);
-      Object.assign(this.data, data);
-      if (cb) setTimeout(cb, 0);
+/**
+ * One WeChat logic layer: a vm context with App/Page/getApp and a CommonJS loader. WeChat starts a fresh
+ * one when a visitor opens a page of the independent `visitor` subpackage: app.js does not run there and
+ * getApp() answers undefined, so that subpackage is loaded in a layer of its own.
+ */
+function logicLayer() {
+  const layer = { appConfig: null, loadingRoute: null, pageConfigs: {}, pageStack: [], loaded: [] };
+  const sandbox = {
+    wx,
+    console,
+    // The app's own timers (the realtime heartbeat) must not keep this script alive.
+    setTimeout: (...args) => setTimeout(...args).unref(),
+    clearTimeout,
+    setInterval: (...args) => setInterval(...args).unref(),
+    clearInterval,
+    App: (cfg) => {
+      layer.appConfig = cfg;
     },
+    Page: (cfg) => {
+      layer.pageConfigs[layer.loadingRoute] = cfg;
+    },
+    Component: () => {},
+    Behavior: (b) => b,
+    getApp: () => layer.appConfig ?? undefined,
+    getCurrentPages: () => layer.pageStack,
+    requirePlugin: () => ({}),
   };
-  Object.assign(page, pageConfigs[route]);
-  pageStack.push(page);
-  page.onLoad?.call(page, query);
-  page.onShow?.call(page);
-  page.onReady?.call(page);
-  await sleep(400);
-  return page;
+  sandbox.global = sandbox;
+  layer.ctx = vm.createContext(sandbox);
+
+  const cache = new Map();
+  layer.load = function load(file) {
+    const abs = path.resolve(file.endsWith('.js') ? file : `${file}.js`);
+    if (cache.has(abs)) return cache.get(abs).exports;
+    const mod = { exports: {} };
+    cache.set(abs, mod);
+    layer.loaded.push(path.relative(root, abs).split(path.sep).join('/'));
+    const src = fs.readFileSync(abs, 'utf8');
+    const fn = vm.runInContext(`(function (require, module, exports) {${src}\n})`, layer.ctx, {
+      filename: abs,
+    });
+    fn((p) => load(path.resolve(path.dirname(abs), p)), mod, mod.exports);
+    return mod.exports;
+  };
+
+  layer.openPage = async function openPage(route, query = {}) {
+    layer.loadingRoute = route;
+    layer.load(path.join(root, route));
+    assert(layer.pageConfigs[route], `Page() registered for ${route}`);
+    const page = {
+      route,
+      __route__: route,
+      data: {},
+      setDataCalls: [],
+      setData(data, cb) {
+        this.setDataCalls.push(data);
+        Object.assign(this.data, data);
+        if (cb) setTimeout(cb, 0);
+      },
+    };
+    Object.assign(page, layer.pageConfigs[route]);
+    layer.pageStack.push(page);
+    page.onLoad?.call(page, query);
+    page.onShow?.call(page);
+    page.onReady?.call(page);
+    await sleep(400);
+    return page;
+  };
+  return layer;
 }
+const main = logicLayer();
+const { ctx, load, openPage } = main;
 const rendered = (page) => JSON.stringify(page.setDataCalls);
 
 /** Decodes the QR code in an SVG written by `qrcode` (rows of `M x y`/`m dx dy` moves and `h n` runs). */
@@ -281,6 +355,25 @@ function decodeQrSvg(svg) {
     for (let px = 0; px < width; px++) {
       const v = dark.has(`${Math.floor(px / scale)},${Math.floor(py / scale)}`) ? 0 : 255;
       pixels.set([v, v, v, 255], (py * width + px) * 4);
+    }
+  }
+  return jsQR(pixels, width, width)?.data ?? null;
+}
+/** Decodes the QR code weapp-qrcode drew: rasterises the recorded fillRects, with a quiet zone around. */
+function decodeQrCanvas(ops, size) {
+  const pad = 24;
+  const width = size + 2 * pad;
+  const pixels = new Uint8ClampedArray(width * width * 4).fill(255);
+  let fill = '#ffffff';
+  for (const op of ops) {
+    if (op[0] === 'fill') fill = op[1];
+    if (op[0] !== 'rect') continue;
+    const v = fill === '#000000' ? 0 : 255;
+    const [, x, y, w, h] = op;
+    for (let py = y; py < Math.min(size, y + h); py++) {
+      for (let px = x; px < Math.min(size, x + w); px++) {
+        pixels.set([v, v, v, 255], ((py + pad) * width + px + pad) * 4);
+      }
     }
   }
   return jsQR(pixels, width, width)?.data ?? null;
@@ -312,6 +405,7 @@ try {
   );
 
   load(path.join(root, 'app'));
+  const { appConfig } = main;
   assert(appConfig, 'App() registered');
   const launch = { path: 'pages/workbench/index', query: {}, scene: 1001 };
   appConfig.onLaunch?.call(appConfig, launch);
@@ -378,6 +472,57 @@ try {
   entryPage.onShow.call(entryPage);
   await sleep(300);
   assert(requested('/api/visitors/entry-code').length === 3, 'shown again, the page fetches a fresh code');
+
+  // The independent visitor subpackage, as WeChat starts it from an SMS link: a fresh logic layer
+  // without app.js, getApp() undefined, nothing from the main package.
+  const visitorApp = appJson.subPackages?.find((s) => s.root === 'visitor');
+  assert(
+    visitorApp?.independent === true &&
+      ['pages/pass/index', 'pages/request/index'].every((p) => visitorApp.pages.includes(p)),
+    'app.json: independent visitor subpackage with pages/pass/index and pages/request/index',
+  );
+  const visitor = logicLayer();
+  assert(vm.runInContext('getApp() === undefined', visitor.ctx), 'visitor layer: getApp() is undefined');
+  const passPage = await visitor.openPage('visitor/pages/pass/index');
+  const outside = visitor.loaded.filter((file) => !file.startsWith('visitor/'));
+  assert(
+    outside.length === 0,
+    `the visitor pages load only files under visitor/ (${visitor.loaded.length} files; outside: ${outside.join(', ') || 'none'})`,
+  );
+  assert(visitor.appConfig === null, 'app.js did not run in the visitor layer');
+  const passCalls = requested('/api/visitors/my/passes');
+  assert(passCalls.length === 1, 'pass page loads the guest’s passes');
+  assert(
+    passCalls[0].header.Authorization === `Guest ${guestSession.token}`,
+    'guest routes send Authorization: Guest <token> from the stored guest session',
+  );
+  assert(
+    passCalls[0].url.startsWith('http://127.0.0.1:3000/'),
+    `guest call to the API base (${passCalls[0].url})`,
+  );
+  assert(rendered(passPage).includes('等待被访人 王小明 审批'), 'the pending pass says whom it waits for');
+  assert(
+    requested(`/api/visitors/my/passes/${approvedPass.id}/code`).length === 1,
+    'the approved pass fetches its code',
+  );
+  assert(
+    requested(`/api/visitors/my/passes/${pendingPass.id}/code`).length === 0,
+    'the pending pass shows no code',
+  );
+  assert(rendered(passPage).includes(passCode.code), 'the pass code is printed under the QR');
+  const qrOps = calls.canvas[`pass-qr-${approvedPass.id}`] ?? [];
+  assert(
+    qrOps.some((op) => op[0] === 'draw') && qrOps.filter((op) => op[0] === 'rect').length > 400,
+    'weapp-qrcode drew the pass on wx.createCanvasContext',
+  );
+  assert(decodeQrCanvas(qrOps, 240) === passCode.code, 'the canvas QR decodes to the pass code');
+  assert(calls.reLaunch.length === 0, 'the visitor is never sent to the staff login');
+
+  const requestPage = await visitor.openPage('visitor/pages/request/index', { c: 'AB12CD34' });
+  assert(requested('/api/visitors/booking/AB12CD34').length === 1, 'request page loads the booking page');
+  assert(rendered(requestPage).includes('办公厅/秘书处'), 'request page shows the host’s department');
+  assert(rendered(requestPage).includes('需登记身份证'), 'request page shows the zone policy');
+  assert(rendered(requestPage).includes('提交预约'), 'a stored guest session goes straight to the form');
   log('PASS');
 } catch (e) {
   console.error('[weapp-smoke] FAIL', e);

@@ -14,7 +14,24 @@ export default defineAppConfig({
     {
       root: 'visitors',
       name: 'visitors',
-      pages: ['pages/entry-code/index', 'pages/guard/index'],
+      pages: [
+        'pages/entry-code/index',
+        'pages/home/index',
+        'pages/invite/index',
+        'pages/visit/index',
+        'pages/booking-link/index',
+        'pages/guard/index',
+        'pages/walk-in/index',
+        'pages/admin/index',
+      ],
+    },
+    {
+      // Visitors open these from an SMS link or a booking code: no staff login, and an independent
+      // subpackage, so WeChat does not download the whole super-app first.
+      root: 'visitor',
+      name: 'visitor',
+      pages: ['pages/pass/index', 'pages/request/index'],
+      independent: true,
     },
   ],
   preloadRule: { 'pages/workbench/index': { network: 'all', packages: ['directory', 'visitors'] } },

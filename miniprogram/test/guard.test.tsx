@@ -2,28 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { denyReasonLabels, type GateDecision } from '@dayuan/shared';
 import { useSession } from '@/stores/session';
-import type { Passage } from '@/visitors/api';
+import type { Passage } from '@/visitors/guard-api';
 import GuardPage from '@/visitors/pages/guard/index';
 import { EAST_GATE, NORTH_GATE, errorBody, guard, me, tokens } from './fixtures';
-import { answerRequests, taro } from './taro-fakes';
+import { taro } from './taro-fakes';
+import { ok, passage, serve } from './visitors-guard-fixtures';
 
 const CODE = `DY1.7c0d5a8e4a8b4d2e9f573f1f4b1d2a10.59060001.${'x'.repeat(43)}`;
 
-function passage(n: number, overrides: Partial<Passage> = {}): Passage {
-  return {
-    id: String(n),
-    at: new Date().toISOString(),
-    gate: EAST_GATE,
-    direction: 'in',
-    decision: 'allow',
-    reason: null,
-    display: `王*明（工作人员）`,
-    via: 'device',
-    ...overrides,
-  };
-}
-
-/** Signs in a guard at the east gate; the server answers scans with `decide` and lists `passages`. */
+/**
+ * Signs in a guard; the server answers scans with `decide`, lists no passages the first time and
+ * `passages` after that, and expects nobody.
+ */
 function serveGuard(
   decide: (body: unknown) => { statusCode: number; data: unknown },
   passages: Passage[],
@@ -32,16 +22,17 @@ function serveGuard(
   useSession.getState().signIn({ tokens: tokens(1), me: guard(gates) });
   const scans: unknown[] = [];
   const listed = { count: 0 };
-  answerRequests((key, { data }) => {
+  serve((key, { body }) => {
     if (key === 'GET /api/visitors/guard/passages') {
       listed.count += 1;
-      return { statusCode: 200, data: { items: listed.count === 1 ? [] : passages } };
+      return ok({ items: listed.count === 1 ? [] : passages });
     }
+    if (key === 'GET /api/visitors/guard/expected') return ok({ items: [] });
     if (key === 'POST /api/visitors/guard/scans') {
-      scans.push(data);
-      return decide(data);
+      scans.push(body);
+      return decide(body);
     }
-    if (key === 'GET /api/me') return { statusCode: 200, data: guard() };
+    if (key === 'GET /api/me') return ok(guard());
     throw new Error(`unexpected ${key}`);
   });
   return { scans, listed };
@@ -55,18 +46,24 @@ const decision = (overrides: Partial<GateDecision>): GateDecision => ({
   ...overrides,
 });
 
-async function typeAndVerify(code: string) {
-  fireEvent.input(await screen.findByPlaceholderText('输入或粘贴通行码'), { target: { value: code } });
-  fireEvent.click(screen.getByText('核验'));
+const tab = (label: string) => screen.getByText(label, { selector: '.guard__tab' });
+
+async function openVerify() {
+  fireEvent.click(await screen.findByText('核验', { selector: '.guard__tab' }));
 }
 
-describe('guard page', () => {
-  it('checks a typed code at the guard’s gate and direction, then lists it', async () => {
-    const { scans, listed } = serveGuard(() => ({ statusCode: 200, data: decision({}) }), [passage(1)]);
+async function typeAndVerify(code: string) {
+  fireEvent.input(await screen.findByPlaceholderText('输入或粘贴通行码'), { target: { value: code } });
+  fireEvent.click(screen.getByText('核验', { selector: 'button, taro-button-core, .button' }));
+}
+
+describe('guard console: 核验 and 通行记录', () => {
+  it('checks a typed code at the guard’s gate and direction, then lists it under 通行记录', async () => {
+    const { scans, listed } = serveGuard(() => ok(decision({})), [passage(1)]);
     render(<GuardPage />);
 
-    expect(await screen.findByText('今日暂无通行记录')).toBeTruthy();
-    expect(screen.getByText('东门')).toBeTruthy();
+    expect(await screen.findByText('东门')).toBeTruthy();
+    await openVerify();
     fireEvent.click(screen.getByText('出'));
     await typeAndVerify(`  ${CODE} `);
 
@@ -74,33 +71,52 @@ describe('guard page', () => {
     expect(scans).toEqual([{ gateId: EAST_GATE.id, code: CODE, direction: 'out' }]);
     expect(screen.getByText('东门 · 出门')).toBeTruthy();
     await waitFor(() => expect(listed.count).toBe(2));
+
+    fireEvent.click(tab('通行记录'));
     expect(await screen.findByText('通过')).toBeTruthy();
-    expect(screen.getAllByText('王*明（工作人员）')).toHaveLength(2);
+    expect(screen.getByText('王*明（工作人员）')).toBeTruthy();
     expect(screen.getByText(/东门 · 进门 · 闸机/)).toBeTruthy();
     expect(taro.scanCode).not.toHaveBeenCalled();
   });
 
-  it('shows 禁止通行 with the reason in Chinese', async () => {
-    const denied = decision({ decision: 'deny', reason: 'CODE_REPLAYED' });
+  it('shows 禁止通行 with the reason in Chinese, on the verdict and on the passage', async () => {
+    const denied = decision({ decision: 'deny', reason: 'PASS_WRONG_GATE', display: '张*（访客）' });
     serveGuard(
-      () => ({ statusCode: 200, data: denied }),
-      [passage(2, { decision: 'deny', reason: 'CODE_REPLAYED', via: 'guard' })],
+      () => ok(denied),
+      [passage(2, { decision: 'deny', reason: 'PASS_WRONG_GATE', via: 'guard', display: '张*（访客）' })],
     );
     render(<GuardPage />);
+    await openVerify();
     await typeAndVerify(CODE);
 
     expect(await screen.findByText('禁止通行')).toBeTruthy();
+    expect(screen.getByText(denyReasonLabels.PASS_WRONG_GATE)).toBeTruthy();
     expect(screen.getByText('东门 · 进门')).toBeTruthy();
+
+    fireEvent.click(tab('通行记录'));
     expect(await screen.findByText('拒绝')).toBeTruthy();
-    // once on the verdict, once on the passage
-    expect(screen.getAllByText(denyReasonLabels.CODE_REPLAYED)).toHaveLength(2);
+    expect(screen.getByText(denyReasonLabels.PASS_WRONG_GATE)).toBeTruthy();
+  });
+
+  it('shows the guard’s note on a passage let through by hand', async () => {
+    serveGuard(
+      () => ok(decision({})),
+      [passage(3, { via: 'guard', note: '访客手机没电，已核对身份证', display: '访*1（访客）' })],
+    );
+    render(<GuardPage />);
+    await screen.findByText('东门');
+
+    fireEvent.click(tab('通行记录'));
+    expect(await screen.findByText('备注：访客手机没电，已核对身份证')).toBeTruthy();
+    expect(screen.getByText(/东门 · 进门 · 人工核验/)).toBeTruthy();
   });
 
   it('asks for a code before checking, and reloads the gates when the server says they changed', async () => {
     const { scans } = serveGuard(() => errorBody('VISITORS_NOT_YOUR_GATE'), []);
     render(<GuardPage />);
+    await openVerify();
 
-    fireEvent.click(await screen.findByText('核验'));
+    fireEvent.click(screen.getByText('核验', { selector: 'button, taro-button-core, .button' }));
     expect(screen.getByText('请输入通行码')).toBeTruthy();
     expect(scans).toEqual([]);
 
@@ -115,32 +131,39 @@ describe('guard page', () => {
   });
 
   it('offers a guard at two gates a picker, the first gate chosen', async () => {
-    const { scans } = serveGuard(
-      () => ({ statusCode: 200, data: decision({}) }),
-      [],
-      [EAST_GATE, NORTH_GATE],
-    );
+    const { scans } = serveGuard(() => ok(decision({})), [], [EAST_GATE, NORTH_GATE]);
     render(<GuardPage />);
 
     expect(await screen.findByText('东门 ›')).toBeTruthy();
+    await openVerify();
     await typeAndVerify(CODE);
     expect(await screen.findByText('允许通行')).toBeTruthy();
     expect(scans).toEqual([{ gateId: EAST_GATE.id, code: CODE, direction: 'in' }]);
   });
 
   it('shows the passages error with 重试', async () => {
-    serveGuard(() => ({ statusCode: 200, data: decision({}) }), [passage(3)]);
-    taro.request.mockRejectedValueOnce({ errMsg: 'request:fail' });
+    useSession.getState().signIn({ tokens: tokens(1), me: guard() });
+    let failures = 2;
+    serve((key) => {
+      if (key === 'GET /api/visitors/guard/expected') return ok({ items: [] });
+      if (key === 'GET /api/visitors/guard/passages') {
+        if (failures-- > 0) return errorBody('INTERNAL_ERROR');
+        return ok({ items: [passage(3)] });
+      }
+      throw new Error(`unexpected ${key}`);
+    });
     render(<GuardPage />);
+    await screen.findByText('东门');
+    fireEvent.click(tab('通行记录'));
 
     fireEvent.click(await screen.findByText('重试'));
-    expect(await screen.findByText('今日暂无通行记录')).toBeTruthy();
+    expect(await screen.findByText('王*明（工作人员）')).toBeTruthy();
   });
 
   it('is only for guards', () => {
     useSession.getState().signIn({ tokens: tokens(1), me: me(['staff', 'admin']) });
     render(<GuardPage />);
-    expect(screen.getByText('仅门岗人员可以使用门岗核验')).toBeTruthy();
+    expect(screen.getByText('仅门岗人员可以使用门岗工作台')).toBeTruthy();
     expect(taro.request).not.toHaveBeenCalled();
   });
 });

@@ -46,7 +46,8 @@ describe('notification helpers', () => {
 
   it('templateLabel: the category of a known template, else the key', () => {
     expect(templateLabel('directory.roles_changed')).toBe('账号与权限');
-    expect(templateLabel('visitors.arrived')).toBe('visitors.arrived');
+    expect(templateLabel('visitors.arrived')).toBe('访客');
+    expect(templateLabel('canteen.order_ready')).toBe('canteen.order_ready');
   });
 
   it('mergeInbox: pushed first, each notification once, local copies win', () => {

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import {
   CLIENT_HEADER,
   ErrorBodySchema,
+  GUEST_AUTH_SCHEME,
   authRoutes,
   fillPath,
   type ErrorCode,
@@ -14,6 +15,7 @@ import {
   type RouteQuery,
   type RouteRes,
 } from '@dayuan/shared';
+import { guestToken, useGuestSession } from '@/stores/guest-session';
 import { useSession } from '@/stores/session';
 
 /**
@@ -68,6 +70,7 @@ interface RawResponse {
  * Calls one route of the shared contract and returns its parsed response.
  * Signed-in calls carry the access token; an expired token is refreshed once (shared by
  * concurrent callers) and the call retried; a dead session is cleared and the user sent to login.
+ * Guest routes carry the guest token instead (see `callAsGuest`).
  */
 export async function call<R extends RouteDef>(route: R, ...[input]: CallArgs<R>): Promise<RouteRes<R>> {
   const { params, query, body } = (input ?? {}) as {
@@ -76,6 +79,7 @@ export async function call<R extends RouteDef>(route: R, ...[input]: CallArgs<R>
     body?: unknown;
   };
   const url = API_BASE + fillPath(route.path, params) + queryString(query);
+  if (route.access === 'guest') return callAsGuest(route, url, body);
   const isPublic = route.access === 'public';
   const sentToken = isPublic ? undefined : useSession.getState().tokens?.accessToken;
 
@@ -87,6 +91,23 @@ export async function call<R extends RouteDef>(route: R, ...[input]: CallArgs<R>
     const error = toApiError(res);
     if (!isPublic && res.statusCode === 401) endSession();
     throw error;
+  }
+  return parseWith<R['res']>(route.res, res);
+}
+
+/**
+ * A guest route (visitors without a staff account): `Authorization: Guest <token>` from the guest
+ * session. A refused token is forgotten so the visitor is asked for a new SMS code; there is no
+ * refresh and no staff login page (the independent visitor subpackage has none).
+ */
+async function callAsGuest<R extends RouteDef>(route: R, url: string, body: unknown): Promise<RouteRes<R>> {
+  const header = apiHeaders(undefined);
+  const token = guestToken();
+  if (token) header.Authorization = `${GUEST_AUTH_SCHEME} ${token}`;
+  const res = await send(url, route.method, body, header);
+  if (!isOk(res)) {
+    if (res.statusCode === 401) useGuestSession.getState().clear(true);
+    throw toApiError(res);
   }
   return parseWith<R['res']>(route.res, res);
 }

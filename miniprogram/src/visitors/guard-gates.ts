@@ -1,5 +1,5 @@
 import { roleLabels, type Me } from '@dayuan/shared';
-import type { Passage } from './api';
+import type { Passage } from './guard-api';
 
 export interface GuardGate {
   id: string;

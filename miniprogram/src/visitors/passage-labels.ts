@@ -1,4 +1,4 @@
-import type { Passage } from './api';
+import type { Passage } from './guard-api';
 
 export const directionLabels: Record<Passage['direction'], string> = { in: '进门', out: '出门' };
 

@@ -7,7 +7,7 @@ import { useApi } from '@/hooks/use-api';
 import { useRequireSession } from '@/hooks/use-require-session';
 import { useSession } from '@/stores/session';
 import { visitorsApi } from '../../api';
-import { useCountdown } from '../../use-countdown';
+import { useCountdown } from '@/hooks/use-countdown';
 import './index.scss';
 
 /** The current code and when (this device's clock, so a skewed clock does not matter) to fetch the next. */

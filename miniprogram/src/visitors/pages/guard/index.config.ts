@@ -1,4 +1,4 @@
 export default definePageConfig({
-  navigationBarTitleText: '门岗核验',
+  navigationBarTitleText: '门岗工作台',
   enablePullDownRefresh: true,
 });

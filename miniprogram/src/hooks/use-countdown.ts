@@ -1,20 +1,26 @@
 import { useEffect, useState } from 'react';
 
-interface Deadline {
+export interface Deadline {
   /** When to act, in this device's clock (epoch ms). */
   at: number;
   /** Whole seconds from `at` when the deadline was set: what shows before the first tick. */
   seconds: number;
 }
 
+/** A deadline `seconds` from now on this device's clock (a skewed clock does not matter). */
+export function deadlineIn(seconds: number): Deadline {
+  return { at: Date.now() + seconds * 1000, seconds };
+}
+
 /**
  * Whole seconds left until `deadline`, ticking once a second while `running`; calls `onElapsed` once when
- * it reaches zero. Nothing ticks while stopped (page hidden, a reload under way) or after unmount.
+ * it reaches zero. Shared by the staff entry code and the visitor pass (the independent subpackage bundles
+ * its own copy at build time).
  */
 export function useCountdown(
   deadline: Deadline | undefined,
   running: boolean,
-  onElapsed: () => void,
+  onElapsed?: () => void,
 ): number {
   const [left, setLeft] = useState<{ at: number; seconds: number } | null>(null);
 
@@ -26,7 +32,7 @@ export function useCountdown(
       setLeft({ at, seconds });
       if (seconds === 0) {
         clearInterval(timer);
-        onElapsed();
+        onElapsed?.();
       }
     }, 1000);
     return () => clearInterval(timer);

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '访客',
+  enablePullDownRefresh: true,
+});

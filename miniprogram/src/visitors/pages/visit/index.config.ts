@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '来访详情',
+  enablePullDownRefresh: true,
+});

@@ -6,6 +6,7 @@ export default defineConfig({
     include: ['e2e/**/*.e2e.test.ts'],
     environment: 'node',
     fileParallelism: false,
+    globalSetup: ['../server/test/support/china-midnight.ts'],
     testTimeout: 60_000,
     hookTimeout: 180_000,
   },

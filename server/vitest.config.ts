@@ -6,7 +6,7 @@ export default defineConfig({
   plugins: [swc.vite({ module: { type: 'es6' } })],
   test: {
     include: ['test/**/*.test.ts'],
-    globalSetup: ['./test/support/global-setup.ts'],
+    globalSetup: ['./test/support/china-midnight.ts', './test/support/global-setup.ts'],
     pool: 'forks',
     maxWorkers: 2,
     // Each worker keeps one database across files (truncated per file): a fresh one per file costs seconds.

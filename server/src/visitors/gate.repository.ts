@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { and, desc, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
+import { Batcher } from '../platform/db/batcher.js';
 import type { Db, Tx } from '../platform/db/client.js';
 import { InjectDb } from '../platform/db/db.module.js';
 import { gates, people, personRoles, visitorsGateDevices, visitorsPassages } from '../platform/db/schema.js';
@@ -8,6 +9,10 @@ export type NewPassage = typeof visitorsPassages.$inferInsert;
 
 @Injectable()
 export class GateRepository {
+  /** Gate traffic comes in bursts: concurrent scans share one statement for their reads and for their log rows. */
+  private readonly people = new Batcher((ids: string[]) => this.peopleById(ids));
+  private readonly passages = new Batcher((rows: NewPassage[]) => this.insertPassages(this.db, rows));
+
   constructor(@InjectDb() private readonly db: Db) {}
 
   async activeDevices() {
@@ -20,6 +25,10 @@ export class GateRepository {
       })
       .from(visitorsGateDevices)
       .where(isNull(visitorsGateDevices.disabledAt));
+  }
+
+  gates() {
+    return this.db.select({ id: gates.id, name: gates.name }).from(gates);
   }
 
   async gate(id: string) {
@@ -46,17 +55,29 @@ export class GateRepository {
     return rows.map((r) => r.id);
   }
 
-  async person(id: string) {
-    const [row] = await this.db
-      .select({ name: people.name, status: people.status })
-      .from(people)
-      .where(eq(people.id, id));
-    return row;
+  person(id: string) {
+    return this.people.submit(id);
   }
 
-  async recordPassage(passage: NewPassage, tx: Db | Tx = this.db): Promise<number> {
-    const [row] = await tx.insert(visitorsPassages).values(passage).returning({ id: visitorsPassages.id });
-    return row!.id;
+  private async peopleById(ids: string[]) {
+    const rows = await this.db
+      .select({ id: people.id, name: people.name, status: people.status })
+      .from(people)
+      .where(inArray(people.id, [...new Set(ids)]));
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.map((id) => byId.get(id));
+  }
+
+  /** The new passage's id; outside a transaction it is written together with concurrent ones. */
+  async recordPassage(passage: NewPassage, tx?: Tx): Promise<number> {
+    if (tx) return (await this.insertPassages(tx, [passage]))[0]!;
+    return this.passages.submit(passage);
+  }
+
+  private async insertPassages(tx: Db | Tx, rows: NewPassage[]): Promise<number[]> {
+    const inserted = await tx.insert(visitorsPassages).values(rows).returning({ id: visitorsPassages.id });
+    // Ids come from one sequence in row order within the statement, whatever order RETURNING lists them in.
+    return inserted.map((r) => r.id).sort((a, b) => a - b);
   }
 
   /** Today's latest passages (China Standard Time), at the given gates or all. */

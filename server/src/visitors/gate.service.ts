@@ -35,6 +35,7 @@ export class GateService {
   private readonly visitorCodes: EntryCodes;
   private readonly cipher: PersonalDataCipher;
   private devices = new Map<string, Device>();
+  private gateNames = new Map<string, string>();
   private devicesLoadedAt = 0;
 
   constructor(
@@ -143,7 +144,7 @@ export class GateService {
       name: v.anonymisedAt ? null : v.visitorName,
     }));
     const now = new Date();
-    const gate = (await this.repo.gate(source.gateId))!;
+    const gate = { id: source.gateId, name: await this.gateName(source.gateId) };
     for (;;) {
       const reason = judgeVisit(v, { gateId: source.gateId, direction, now, blocked });
       if (!reason && claim && !(await claim())) {
@@ -242,11 +243,17 @@ export class GateService {
     return this.devices.get(checked.deviceCode)!;
   }
 
+  private async gateName(gateId: string): Promise<string> {
+    if (!this.gateNames.has(gateId)) await this.loadDevices();
+    return this.gateNames.get(gateId)!;
+  }
+
   private async loadDevices() {
-    const rows = await this.repo.activeDevices();
+    const [rows, gates] = await Promise.all([this.repo.activeDevices(), this.repo.gates()]);
     this.devices = new Map(
       rows.map((d) => [d.code, { id: d.id, gateId: d.gateId, secret: this.cipher.decrypt(d.secretEnc) }]),
     );
+    this.gateNames = new Map(gates.map((g) => [g.id, g.name]));
     this.devicesLoadedAt = Date.now();
   }
 }

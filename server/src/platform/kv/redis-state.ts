@@ -86,7 +86,8 @@ export async function createRedisState(
   onError: (err: Error) => void = () => undefined,
 ): Promise<SharedState> {
   const options = { maxRetriesPerRequest: 3, lazyConnect: true };
-  const main = new Redis(url, options).on('error', onError);
+  // Commands issued in the same tick share one write to the socket (gate scans check keys at high rates).
+  const main = new Redis(url, { ...options, enableAutoPipelining: true }).on('error', onError);
   const subscriber = new Redis(url, options).on('error', onError);
   await Promise.all([main.connect(), subscriber.connect()]);
   return {

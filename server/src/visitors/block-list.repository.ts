@@ -38,7 +38,7 @@ export class BlockListRepository {
       .from(visitorsBlockList)
       .innerJoin(people, eq(people.id, visitorsBlockList.createdBy))
       .where(this.active())
-      .orderBy(desc(visitorsBlockList.createdAt))
+      .orderBy(desc(visitorsBlockList.createdAt), desc(visitorsBlockList.id))
       .limit(pageSize)
       .offset((page - 1) * pageSize);
     return { items, total: total?.n ?? 0 };

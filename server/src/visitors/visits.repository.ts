@@ -117,7 +117,12 @@ export class VisitsRepository {
     const [total] = await this.db.select({ n: count() }).from(visitorsVisits).where(where);
     const items = await this.selectWithHost(this.db)
       .where(where)
-      .orderBy(newestFirst ? desc(visitorsVisits.windowStart) : asc(visitorsVisits.windowStart))
+      // The id breaks ties: visits of one invitation share a window, and pages must not overlap.
+      .orderBy(
+        ...(newestFirst
+          ? [desc(visitorsVisits.windowStart), desc(visitorsVisits.id)]
+          : [asc(visitorsVisits.windowStart), asc(visitorsVisits.id)]),
+      )
       .limit(pageSize)
       .offset((page - 1) * pageSize);
     return { items, total: total?.n ?? 0 };

@@ -1,38 +1,11 @@
 import { demoCompound, demoLogins, GateSimulator } from '@dayuan/mocks';
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { openPhone, signedInPhone } from './support/browser';
-import { demoPerson, stackForThisFile } from './support/stack';
+import { cstHourStart, cstToday } from './support/china-time';
+import { chooseDate, chooseTime } from './support/picker';
+import { demoPerson, lastSms, smsCodeFor, stackForThisFile } from './support/stack';
 
 const stack = stackForThisFile();
-
-/** Today's date in China Standard Time. */
-const cstToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-
-async function lastSms(phone: string, pattern: RegExp): Promise<RegExpExecArray> {
-  let match: RegExpExecArray | null = null;
-  await expect
-    .poll(
-      async () => {
-        const messages = (await (
-          await fetch(`${stack().smsUrl}/__mock/sms/outbox?phone=${phone}`)
-        ).json()) as {
-          text: string;
-        }[];
-        match = messages.map((m) => pattern.exec(m.text)).findLast((m) => m !== null) ?? null;
-        return match !== null;
-      },
-      { timeout: 10_000 },
-    )
-    .toBe(true);
-  return match!;
-}
-
-/** The signed-in person's access token, as the H5 app keeps it. */
-async function accessToken(page: Page): Promise<string> {
-  const raw = await page.evaluate(() => localStorage.getItem('dayuan.session') ?? '');
-  return /"accessToken\\?":\\?"([^"\\]+)/.exec(raw)![1]!;
-}
 
 describe('visitors', () => {
   it('host invites → visitor opens the SMS link, proves the phone, shows the pass → gate allows → host sees the arrival live', async () => {
@@ -41,36 +14,42 @@ describe('visitors', () => {
     const visitor = await openPhone();
     const phone = '13911112222';
     try {
-      // The host's own session invites (the form's window pickers start at the current hour; the gate
-      // check below needs a window that has begun, so the window is chosen explicitly here).
-      const zones = (await (
-        await fetch(`${stack().url}/api/visitors/zones`, {
-          headers: { authorization: `Bearer ${await accessToken(host.page)}` },
-        })
-      ).json()) as { items: { id: string; name: string }[] };
-      const east = zones.items.find((z) => z.name === '东门')!;
-      const res = await fetch(`${stack().url}/api/visitors/invitations`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          authorization: `Bearer ${await accessToken(host.page)}`,
-        },
-        body: JSON.stringify({
-          visitors: [{ name: '钱来宾', phone, company: '省档案馆' }],
-          purpose: '档案交接',
-          window: { date: cstToday(), startTime: '00:00', endTime: '23:59' },
-          gateIds: [east.id],
-        }),
-      });
-      expect(res.status).toBe(200);
+      // The host invites from the form: today, from the current hour (a window that has begun, so the
+      // gate lets the visitor in) to the end of the day.
+      const today = cstToday();
+      const from = cstHourStart();
+      await host.page.getByText('访客', { exact: true }).click();
+      await host.page.getByText('邀请访客', { exact: true }).click();
+      const invite = host.page.locator('.invite');
+      await invite.locator('input[placeholder="访客姓名"]').fill('钱来宾');
+      await invite.locator('input[placeholder="手机号"]').fill(phone);
+      await invite.locator('input[placeholder="单位（选填）"]').fill('省档案馆');
+      await invite.locator('input[placeholder="来访事由（不超过 100 字）"]').fill('档案交接');
+      // Late in the evening the form proposes tomorrow morning: the date is picked too.
+      await chooseDate(host.page, invite.getByText(/^日期：/), today);
+      await chooseTime(host.page, invite.locator('.invite__time').first(), from);
+      await chooseTime(host.page, invite.locator('.invite__time').last(), '23:59');
+      await expect
+        .poll(() => invite.locator('.invite__picker-value').allTextContents())
+        .toEqual([`日期：${today}`, from, '23:59']);
+      await invite.locator('.list-item', { hasText: '东门' }).click();
+      await invite.getByText('发送邀请').click();
+      await host.page.getByText('已创建 1 张通行证，短信已发送给 1 位访客。').waitFor();
+      await host.page.getByText('好的', { exact: true }).click();
+      // Back on 我的访客, the invitation waits for its visitor.
+      await host.page
+        .locator('.visit-row', { hasText: '钱来宾' })
+        .locator('.visit-tag', { hasText: '待到访' })
+        .waitFor();
 
-      const link = (await lastSms(phone, /请点击 (\S+) 填写来访信息/))[1]!;
+      const link = (await lastSms(stack(), phone, /请点击 (\S+) 填写来访信息/))[1]!;
       expect(link).toContain('/#/visitor/pages/pass/index?t=');
       await visitor.page.goto(link);
       await visitor.page.getByText(`${hostPerson.name} 邀请您来访`).waitFor();
       await visitor.page.getByText('获取验证码').click();
-      const code = (await lastSms(phone, /验证码为(\d{6})/))[1]!;
-      await visitor.page.locator('input[placeholder="请输入 6 位验证码"]').fill(code);
+      await visitor.page
+        .locator('input[placeholder="请输入 6 位验证码"]')
+        .fill(await smsCodeFor(stack(), phone));
       await visitor.page.getByText('验证', { exact: true }).click();
       await visitor.page.getByText('我已阅读并同意').click();
       await visitor.page.getByText('提交', { exact: true }).click();
@@ -88,6 +67,7 @@ describe('visitors', () => {
         display: '钱*宾（访客）',
       });
 
+      await host.page.goBack();
       await host.page.getByText('消息', { exact: true }).click();
       await expect
         .poll(() => host.page.locator('.inbox-row--unread').allTextContents(), { timeout: 10_000 })

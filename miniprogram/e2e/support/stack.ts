@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { demoCompound } from '@dayuan/mocks';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { repoDir, type Stack, startStack } from '../../../server/scripts/stack.mjs';
 
 /** The back end for browser tests, in the mode the environment selects, serving the H5 build. */
@@ -16,14 +16,30 @@ export function startE2eStack(): Promise<Stack> {
   });
 }
 
-export async function smsCodeFor(stack: Stack, phone: string): Promise<string> {
-  const messages = (await (await fetch(`${stack.smsUrl}/__mock/sms/outbox?phone=${phone}`)).json()) as {
-    text: string;
-  }[];
-  const code = /验证码为(\d{6})/.exec(messages.at(-1)?.text ?? '')?.[1];
-  if (!code) throw new Error(`no login code was texted to ${phone}`);
-  return code;
+/**
+ * The latest SMS to `phone` in the SMS mock's outbox that matches `pattern`, waited for (delivery is
+ * asynchronous): the match, so that callers read its groups.
+ */
+export async function lastSms(stack: Stack, phone: string, pattern: RegExp): Promise<RegExpExecArray> {
+  let match: RegExpExecArray | null = null;
+  await expect
+    .poll(
+      async () => {
+        const messages = (await (await fetch(`${stack.smsUrl}/__mock/sms/outbox?phone=${phone}`)).json()) as {
+          text: string;
+        }[];
+        match = messages.map((m) => pattern.exec(m.text)).findLast((m) => m !== null) ?? null;
+        return match !== null;
+      },
+      { timeout: 10_000, message: `an SMS to ${phone} matching ${pattern}` },
+    )
+    .toBe(true);
+  return match!;
 }
+
+/** The latest verification code texted to `phone`. */
+export const smsCodeFor = async (stack: Stack, phone: string): Promise<string> =>
+  (await lastSms(stack, phone, /验证码为(\d{6})/))[1]!;
 
 /** The stack for a test file: started before its tests, stopped after. Read it through the getter. */
 export function stackForThisFile(): () => Stack {

@@ -5,10 +5,11 @@ interface Waiting<In, Out> {
 }
 
 /**
- * Group commit: calls that arrive while a batch is in flight go out together in the next one, so under load
- * one database round trip serves many callers, and a lone call still goes out at once. `run` answers one
- * output per input, in order. If a batch fails, its calls are retried one by one so that only the bad one
- * fails.
+ * Group commit: calls that arrive while a batch is in flight, or in the same turn of the event loop, go out
+ * together, so under load one database round trip serves many callers. The first batch waits for the end of
+ * the turn (setImmediate) because PGlite runs SQL on this thread: it would hold back the requests still
+ * waiting to be read, and every batch would have one call. `run` answers one output per input, in order. If
+ * a batch fails, its calls are retried one by one so that only the bad one fails.
  */
 export class Batcher<In, Out> {
   private queue: Waiting<In, Out>[] = [];
@@ -22,12 +23,14 @@ export class Batcher<In, Out> {
   submit(input: In): Promise<Out> {
     return new Promise<Out>((resolve, reject) => {
       this.queue.push({ input, resolve, reject });
-      if (!this.running) void this.drain();
+      if (!this.running) {
+        this.running = true;
+        setImmediate(() => void this.drain());
+      }
     });
   }
 
   private async drain() {
-    this.running = true;
     while (this.queue.length > 0) {
       const batch = this.queue.splice(0, this.maxBatch);
       try {
@@ -35,8 +38,9 @@ export class Batcher<In, Out> {
         batch.forEach((w, i) => w.resolve(outs[i]!));
       } catch (err) {
         if (batch.length === 1) batch[0]!.reject(err);
-        else
+        else {
           await Promise.all(batch.map((w) => this.run([w.input]).then(([out]) => w.resolve(out!), w.reject)));
+        }
       }
     }
     this.running = false;

@@ -1,5 +1,5 @@
-// Signed gate-device scans (`POST /api/gate/scans`), each with a fresh staff entry code, against a bare Fastify
-// POST route under the same load; then the server's latency at a steady 500 scans/s.
+// Signed gate-device scans (`POST /api/gate/scans`), each with a fresh code (staff entry codes, and every tenth a
+// visitor pass), against a bare Fastify POST route under the same load; then the latency at a steady 500 scans/s.
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -13,6 +13,11 @@ import { wechatLogin } from './lib/login.mjs';
 import { startBenchStack } from './lib/bench-stack.mjs';
 
 const PEOPLE = 20_000;
+const VISITS = 10_000;
+/** The share of scans that show a visitor pass (GATE_VISITOR_SHARE, 0 to 0.5; the rest are staff codes). */
+const VISITOR_SHARE = Number(process.env.GATE_VISITOR_SHARE ?? 0.1);
+if (!(VISITOR_SHARE >= 0 && VISITOR_SHARE <= 0.5)) throw new Error('GATE_VISITOR_SHARE must be within 0–0.5');
+const VISIT_MAX_ENTRIES = 10;
 const ROUNDS = 2;
 const WARMUP_S = 2;
 const LATENCY_RATE = 500;
@@ -22,20 +27,66 @@ const EXPIRY_MARGIN_MS = 5000;
 
 const round = (n, digits = 2) => Number(n.toFixed(digits));
 
-/** The ids of the load-test people, listed by the demo admin (all pages at once). */
-async function loadTestPeople(stack) {
+/** Every item of an admin list, all pages fetched at once. */
+async function listAll(stack, headers, route, total, pick) {
+  const list = async (page) => {
+    const res = await fetch(
+      `${stack.url}${route}${route.includes('?') ? '&' : '?'}pageSize=100&page=${page}`,
+      {
+        headers,
+      },
+    );
+    const json = await res.json();
+    if (!res.ok) throw new Error(`GET ${route} answered ${res.status}: ${JSON.stringify(json)}`);
+    return json.items.filter(pick).map((item) => item.id);
+  };
+  const pages = await Promise.all(Array.from({ length: Math.ceil(total / 100) }, (_, i) => list(i + 1)));
+  const ids = [...new Set(pages.flat())];
+  if (ids.length !== total) throw new Error(`${ids.length} items listed from ${route}, expected ${total}`);
+  return ids;
+}
+
+/** The ids of the load-test people and visits, listed by the demo admin. */
+async function loadTestSubjects(stack) {
   const admin = demoCompound.people.find((p) => p.employeeNo === demoLogins.admin).openid;
   const headers = { authorization: `Bearer ${await wechatLogin(stack, admin)}` };
-  const list = async (page) => {
-    const res = await fetch(`${stack.url}/api/directory/people?q=L&pageSize=100&page=${page}`, { headers });
-    const json = await res.json();
-    if (!res.ok) throw new Error(`GET /api/directory/people answered ${res.status}: ${JSON.stringify(json)}`);
-    return json.items.filter((p) => /^L\d+$/.test(p.employeeNo)).map((p) => p.id);
+  return {
+    personIds: await listAll(stack, headers, '/api/directory/people?q=L', PEOPLE, (p) =>
+      /^L\d+$/.test(p.employeeNo),
+    ),
+    visitIds: await listAll(stack, headers, '/api/visitors/visits?scope=all', VISITS, (v) =>
+      v.visitor.name.startsWith('压测访客'),
+    ),
   };
-  const pages = await Promise.all(Array.from({ length: Math.ceil(PEOPLE / 100) }, (_, i) => list(i + 1)));
-  const ids = [...new Set(pages.flat())];
-  if (ids.length !== PEOPLE) throw new Error(`${ids.length} load-test people listed, expected ${PEOPLE}`);
-  return ids;
+}
+
+/**
+ * Visitor passes in turn, each scan legal for the pass as the server will have it by then: in and out
+ * alternate, each (pass, direction) once per code step (a code is single-use per direction), at most
+ * VISIT_MAX_ENTRIES entries. With `reuse` codes are minted for any pass in any direction.
+ */
+function visitorScans(entryCodeKey, visitIds, { reuse }) {
+  const codes = new EntryCodes(entryCodeKey, 'DV1');
+  const passes = visitIds.map((id) => ({ id, inside: false, entries: 0, lastStep: { in: -1, out: -1 } }));
+  let cursor = 0;
+  return () => {
+    const step = Math.floor(Date.now() / STEP_MS);
+    for (let tried = 0; tried < passes.length; tried++) {
+      const pass = passes[cursor++ % passes.length];
+      const direction = pass.inside ? 'out' : 'in';
+      if (
+        !reuse &&
+        (pass.lastStep[direction] === step || (direction === 'in' && pass.entries === VISIT_MAX_ENTRIES))
+      ) {
+        continue;
+      }
+      pass.inside = !pass.inside;
+      pass.lastStep[direction] = step;
+      if (direction === 'in') pass.entries++;
+      return { code: codes.issue(pass.id, step * STEP_MS).code, direction };
+    }
+    return undefined;
+  };
 }
 
 /**
@@ -43,8 +94,9 @@ async function loadTestPeople(stack) {
  * direction) once per 30 s step, the current step's codes first, then the previous step's. With `reuse` (for
  * the baseline, which checks nothing) codes repeat, but each request still gets a newly minted one.
  */
-function scanSource(entryCodeKey, personIds, { reuse = false } = {}) {
+function scanSource(entryCodeKey, { personIds, visitIds }, { reuse = false } = {}) {
   const codes = new EntryCodes(entryCodeKey);
+  const visitorScan = visitorScans(entryCodeKey, visitIds, { reuse });
   const devices = demoCompound.gateDevices;
   const handedOut = new Map(); // step → codes of that step handed out
   const source = { sent: 0, exhausted: 0 };
@@ -62,12 +114,26 @@ function scanSource(entryCodeKey, personIds, { reuse = false } = {}) {
     source.exhausted++;
     return { code: 'DY1.exhausted', direction: 'in' };
   };
-  source.next = () => signScan(devices[source.sent++ % devices.length], freshCode());
+  let visitorsSent = 0;
+  const nextScan = () => {
+    // Spread evenly: a visitor scan whenever the running count of them falls behind the share.
+    if (visitorsSent < VISITOR_SHARE * source.sent) {
+      visitorsSent++;
+      const scan = visitorScan();
+      if (scan) return scan;
+      source.exhausted++;
+      return { code: 'DV1.exhausted', direction: 'in' };
+    }
+    return freshCode();
+  };
+  source.next = () => signScan(devices[source.sent++ % devices.length], nextScan());
   return source;
 }
 
 const outOfCodes = (scans) =>
-  scans.exhausted > 0 ? ` (the bench ran out of fresh codes ${scans.exhausted} times: raise PEOPLE)` : '';
+  scans.exhausted > 0
+    ? ` (the bench ran out of fresh codes ${scans.exhausted} times: raise PEOPLE or VISITS)`
+    : '';
 
 /** One autocannon run of fresh signed scans against `base`; every answer must be 200 with `decision: 'allow'`. */
 async function load(side, base, scans, { connections, duration }) {
@@ -162,13 +228,19 @@ export default async function gate({ mode, duration, connections, defer, log }) 
     mode,
     defer,
     log,
-    serverEnv: { ENTRY_CODE_KEY: entryCodeKey, SEED_LOAD_TEST_PEOPLE: String(PEOPLE) },
+    serverEnv: {
+      ENTRY_CODE_KEY: entryCodeKey,
+      SEED_LOAD_TEST_PEOPLE: String(PEOPLE),
+      SEED_LOAD_TEST_VISITS: String(VISITS),
+    },
   });
   const listed = performance.now();
-  const personIds = await loadTestPeople(stack);
-  log(`listed ${personIds.length} load-test people in ${((performance.now() - listed) / 1000).toFixed(1)} s`);
-  const scans = scanSource(entryCodeKey, personIds);
-  const baselineScans = scanSource(entryCodeKey, personIds, { reuse: true });
+  const subjects = await loadTestSubjects(stack);
+  log(
+    `listed ${PEOPLE} load-test people and ${VISITS} visits in ${((performance.now() - listed) / 1000).toFixed(1)} s`,
+  );
+  const scans = scanSource(entryCodeKey, subjects);
+  const baselineScans = scanSource(entryCodeKey, subjects, { reuse: true });
 
   const res = await send(stack.url, scans.next());
   const body = await res.text();
@@ -210,6 +282,7 @@ export default async function gate({ mode, duration, connections, defer, log }) 
     p99_ms_at_500: steady.p99_ms,
     p50_ms_at_500: steady.p50_ms,
     scans: projectScans,
+    visitor_share: VISITOR_SHARE,
     denied: 0,
     errors: 0,
     connections,

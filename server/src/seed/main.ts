@@ -3,11 +3,14 @@ import { loadConfig } from '../platform/config/config.js';
 import { createDb } from '../platform/db/client.js';
 import { seedDemo } from './demo-seed.js';
 import { seedLoadTestPeople } from './load-test-people.js';
+import { seedLoadTestVisits } from './load-test-visits.js';
 
 // `npm run seed -w server`: migrate, then load the demo compound into an empty database.
-// SEED_LOAD_TEST_PEOPLE=n also adds n load-test staff in department 压测部 (benchmarks).
+// SEED_LOAD_TEST_PEOPLE=n also adds n load-test staff in department 压测部, and SEED_LOAD_TEST_VISITS=n
+// n approved visits they host (benchmarks).
 const config = loadConfig();
 const loadTestPeople = Number(process.env.SEED_LOAD_TEST_PEOPLE ?? 0);
+const loadTestVisits = Number(process.env.SEED_LOAD_TEST_VISITS ?? 0);
 const handle = await createDb({ url: config.DATABASE_URL, dataDir: config.PGLITE_DIR });
 try {
   const seeded = await seedDemo(handle.db, config.DATA_KEY);
@@ -18,6 +21,10 @@ try {
   if (Number.isInteger(loadTestPeople) && loadTestPeople > 0) {
     const added = await seedLoadTestPeople(handle.db, config.DATA_KEY, loadTestPeople);
     console.log(`load-test people added: ${added}`);
+  }
+  if (Number.isInteger(loadTestVisits) && loadTestVisits > 0) {
+    const added = await seedLoadTestVisits(handle.db, config.DATA_KEY, loadTestVisits);
+    console.log(`load-test visits added: ${added}`);
   }
 } finally {
   await handle.close();

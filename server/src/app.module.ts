@@ -10,6 +10,7 @@ import { EndpointGuard } from './platform/http/endpoint.guard.js';
 import { ErrorFilter } from './platform/http/error.filter.js';
 import { KvModule } from './platform/kv/kv.module.js';
 import { VisitorsModule } from './visitors/visitors.module.js';
+import { MeetingRoomsModule } from './meeting-rooms/meeting-rooms.module.js';
 import { NotificationsModule } from './platform/notifications/notifications.module.js';
 
 @Module({})
@@ -27,6 +28,7 @@ export class AppModule {
         AuthModule,
         DirectoryModule,
         VisitorsModule,
+        MeetingRoomsModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

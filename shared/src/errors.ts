@@ -75,6 +75,25 @@ export const errorTable = {
   GUEST_SMS_CODE_LOCKED: { status: 429, message: '验证码错误次数过多，请重新获取' },
   GUEST_SMS_COOLDOWN: { status: 429, message: '验证码发送太频繁，请稍后再试' },
   GUEST_TOKEN_INVALID: { status: 401, message: '验证已失效，请重新获取短信验证码' },
+
+  // meeting rooms
+  MEETING_ROOMS_NOT_FOUND: { status: 404, message: '会议室不存在' },
+  MEETING_ROOMS_BUILDING_NOT_FOUND: { status: 404, message: '楼宇不存在' },
+  MEETING_ROOMS_FLOOR_INVALID: { status: 400, message: '该楼没有这一层' },
+  MEETING_ROOMS_CODE_TAKEN: { status: 409, message: '该楼已有相同房间号的房间' },
+  MEETING_ROOMS_CLOSURE_NOT_FOUND: { status: 404, message: '停用记录不存在' },
+  MEETING_ROOMS_CLOSURE_CONFLICT: { status: 409, message: '该时段已有预订，请先与预订人协调取消' },
+  MEETING_ROOMS_BOOKING_NOT_FOUND: { status: 404, message: '预订不存在' },
+  MEETING_ROOMS_NOT_YOUR_BOOKING: { status: 403, message: '只能查看和处理您自己的预订' },
+  MEETING_ROOMS_NOT_CANCELLABLE: { status: 409, message: '该预订已取消或已结束' },
+  MEETING_ROOMS_TIME_INVALID: { status: 400, message: '结束时间须晚于开始时间' },
+  MEETING_ROOMS_OUTSIDE_OPEN_HOURS: { status: 400, message: '不在会议室开放时间内' },
+  MEETING_ROOMS_TOO_LONG: { status: 400, message: '超过该会议室单次可预订的时长' },
+  MEETING_ROOMS_TOO_FAR_AHEAD: { status: 400, message: '超出该会议室可提前预订的天数' },
+  MEETING_ROOMS_TOO_LATE: { status: 400, message: '距开始时间太近，请至少提前预订' },
+  MEETING_ROOMS_ROOM_CLOSED: { status: 409, message: '会议室在该时段停用' },
+  MEETING_ROOMS_SLOT_TAKEN: { status: 409, message: '该时段已被预订，请换个时间或会议室' },
+  MEETING_ROOMS_ATTENDEE_NOT_FOUND: { status: 404, message: '参会人不存在或已停用' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof errorTable;

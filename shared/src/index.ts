@@ -19,3 +19,5 @@ export * from './visitors/visits.contract.js';
 export * from './visitors/block-list.contract.js';
 export * from './visitors/id-number.js';
 export * from './visitors/plate.js';
+export * from './meeting-rooms/rooms.contract.js';
+export * from './meeting-rooms/bookings.contract.js';

@@ -6,6 +6,8 @@ import { guestRoutes } from './platform/guest.contract.js';
 import { blockListRoutes } from './visitors/block-list.contract.js';
 import { gateRoutes } from './visitors/gate.contract.js';
 import { visitRoutes } from './visitors/visits.contract.js';
+import { meetingRoomRoutes } from './meeting-rooms/rooms.contract.js';
+import { bookingRoutes } from './meeting-rooms/bookings.contract.js';
 
 /** Every HTTP route of the API, by area. The OpenAPI document and the contract tests walk this. */
 export const routes = {
@@ -17,4 +19,6 @@ export const routes = {
   guest: guestRoutes,
   visits: visitRoutes,
   blockList: blockListRoutes,
+  meetingRooms: meetingRoomRoutes,
+  meetingRoomBookings: bookingRoutes,
 };

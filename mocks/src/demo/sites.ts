@@ -1,4 +1,4 @@
-import type { DemoGateDevice, DemoBuilding, DemoGate } from './types.js';
+import type { DemoBuilding, DemoGate, DemoGateDevice, DemoMeetingRoom } from './types.js';
 
 export const demoGates: DemoGate[] = [
   {
@@ -33,6 +33,23 @@ export const demoGateDevices: DemoGateDevice[] = [
   ...demoGates.filter((gate) => gate.kind !== 'pedestrian').map((gate) => device(gate.code, 'lpr1')),
 ];
 
+/** Office hours, up to 4 h, booked up to 30 days ahead and at least 30 min before. */
+const meeting = (
+  capacity: number,
+  equipment: DemoMeetingRoom['equipment'],
+  rules: Partial<DemoMeetingRoom> = {},
+): DemoMeetingRoom => ({
+  capacity,
+  equipment,
+  restricted: false,
+  openFrom: '08:00',
+  openUntil: '21:00',
+  maxDurationMinutes: 240,
+  maxDaysAhead: 30,
+  minNoticeMinutes: 30,
+  ...rules,
+});
+
 export const demoBuildings: DemoBuilding[] = [
   {
     code: 'B1',
@@ -42,15 +59,33 @@ export const demoBuildings: DemoBuilding[] = [
       { code: 'B1-101', name: '办公厅秘书处', floor: 1, kind: 'office' },
       { code: 'B1-102', name: '一楼服务台', floor: 1, kind: 'service' },
       { code: 'B1-201', name: '办公厅综合处', floor: 2, kind: 'office' },
-      { code: 'B1-202', name: '第一会议室', floor: 2, kind: 'meeting' },
+      {
+        code: 'B1-202',
+        name: '第一会议室',
+        floor: 2,
+        kind: 'meeting',
+        meeting: meeting(20, ['projector', 'whiteboard', 'microphone']),
+      },
       { code: 'B1-301', name: '发展改革委办公室', floor: 3, kind: 'office' },
-      { code: 'B1-302', name: '第二会议室', floor: 3, kind: 'meeting' },
+      {
+        code: 'B1-302',
+        name: '第二会议室',
+        floor: 3,
+        kind: 'meeting',
+        meeting: meeting(16, ['screen', 'whiteboard', 'phone']),
+      },
       { code: 'B1-401', name: '财政局办公室', floor: 4, kind: 'office' },
-      { code: 'B1-402', name: '小会议室', floor: 4, kind: 'meeting' },
+      { code: 'B1-402', name: '小会议室', floor: 4, kind: 'meeting', meeting: meeting(8, ['screen']) },
       { code: 'B1-501', name: '人力资源和社会保障局办公室', floor: 5, kind: 'office' },
       { code: 'B1-601', name: '信息中心办公室', floor: 6, kind: 'office' },
       { code: 'B1-602', name: '信息中心机房', floor: 6, kind: 'service' },
-      { code: 'B1-603', name: '视频会商室', floor: 6, kind: 'meeting' },
+      {
+        code: 'B1-603',
+        name: '视频会商室',
+        floor: 6,
+        kind: 'meeting',
+        meeting: meeting(12, ['video_conference', 'screen', 'microphone', 'phone']),
+      },
     ],
   },
   {
@@ -73,11 +108,38 @@ export const demoBuildings: DemoBuilding[] = [
     name: '会议中心',
     floors: 2,
     rooms: [
-      { code: 'MC-101', name: '多功能厅', floor: 1, kind: 'meeting' },
-      { code: 'MC-102', name: '报告厅', floor: 1, kind: 'meeting' },
+      {
+        code: 'MC-101',
+        name: '多功能厅',
+        floor: 1,
+        kind: 'meeting',
+        meeting: meeting(120, ['projector', 'microphone', 'video_conference'], { maxDurationMinutes: 480 }),
+      },
+      {
+        code: 'MC-102',
+        name: '报告厅',
+        floor: 1,
+        kind: 'meeting',
+        meeting: meeting(300, ['projector', 'microphone'], {
+          maxDurationMinutes: 480,
+          minNoticeMinutes: 1440,
+        }),
+      },
       { code: 'MC-103', name: '会务服务间', floor: 1, kind: 'service' },
-      { code: 'MC-201', name: '贵宾接待室', floor: 2, kind: 'meeting' },
-      { code: 'MC-202', name: '第三会议室', floor: 2, kind: 'meeting' },
+      {
+        code: 'MC-201',
+        name: '贵宾接待室',
+        floor: 2,
+        kind: 'meeting',
+        meeting: meeting(10, ['screen'], { restricted: true }),
+      },
+      {
+        code: 'MC-202',
+        name: '第三会议室',
+        floor: 2,
+        kind: 'meeting',
+        meeting: meeting(30, ['projector', 'whiteboard', 'microphone']),
+      },
     ],
   },
 ];

@@ -5,7 +5,7 @@ export interface DemoDepartment {
   sortOrder: number;
 }
 
-import type { TechnicianSkill } from '@dayuan/shared';
+import type { Equipment, TechnicianSkill } from '@dayuan/shared';
 
 export type DemoRole =
   | { role: 'approver'; departmentKeys: string[] }
@@ -42,11 +42,25 @@ export interface DemoGateDevice {
   secret: string;
 }
 
+/** What makes a room bookable for meetings: its size, equipment and booking rules (China time). */
+export interface DemoMeetingRoom {
+  capacity: number;
+  equipment: Equipment[];
+  restricted: boolean;
+  openFrom: string;
+  openUntil: string;
+  maxDurationMinutes: number;
+  maxDaysAhead: number;
+  minNoticeMinutes: number;
+}
+
 export interface DemoRoom {
   code: string;
   name: string;
   floor: number;
   kind: 'office' | 'meeting' | 'canteen' | 'service';
+  /** Present exactly on rooms of kind `meeting`. */
+  meeting?: DemoMeetingRoom;
 }
 
 export interface DemoBuilding {

@@ -8,6 +8,7 @@ import {
   buildings,
   departments,
   gates,
+  meetingRoomsRooms,
   people,
   personRoles,
   rooms,
@@ -15,6 +16,7 @@ import {
   visitorsZonePolicies,
   wechatBindings,
 } from '../platform/db/schema.js';
+import { minuteOfDay } from '../meeting-rooms/room-view.js';
 import { rowFromGrant } from '../platform/directory/role-rows.js';
 
 /**
@@ -65,9 +67,30 @@ export async function seedDemo(db: Db, dataKey: string): Promise<boolean> {
         .insert(buildings)
         .values({ code: b.code, name: b.name, floors: b.floors })
         .returning({ id: buildings.id });
-      if (b.rooms.length > 0) {
-        await tx.insert(rooms).values(b.rooms.map((r) => ({ ...r, buildingId: row!.id })));
-      }
+      if (b.rooms.length === 0) continue;
+      const inserted = await tx
+        .insert(rooms)
+        .values(b.rooms.map(({ meeting: _, ...r }) => ({ ...r, buildingId: row!.id })))
+        .returning({ id: rooms.id, code: rooms.code });
+      const roomIds = new Map(inserted.map((r) => [r.code, r.id]));
+      const meetingRooms = b.rooms.flatMap(({ code, meeting: m }) =>
+        m
+          ? [
+              {
+                roomId: roomIds.get(code)!,
+                capacity: m.capacity,
+                equipment: m.equipment,
+                restricted: m.restricted,
+                openFromMinute: minuteOfDay(m.openFrom),
+                openUntilMinute: minuteOfDay(m.openUntil),
+                maxDurationMinutes: m.maxDurationMinutes,
+                maxDaysAhead: m.maxDaysAhead,
+                minNoticeMinutes: m.minNoticeMinutes,
+              },
+            ]
+          : [],
+      );
+      if (meetingRooms.length > 0) await tx.insert(meetingRoomsRooms).values(meetingRooms);
     }
 
     const toGrant = (role: DemoRole): RoleGrant => {

@@ -27,3 +27,20 @@ export const PersonNameSchema = z
   .trim()
   .min(1, { message: '姓名不能为空' })
   .max(30, { message: '姓名不能超过 30 个字' });
+
+/** A calendar day, `YYYY-MM-DD` (China Standard Time where it names a day at the compound). */
+export const DaySchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式应为 YYYY-MM-DD' })
+  .refine(
+    (v) => {
+      const day = new Date(`${v}T00:00:00Z`);
+      return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(v);
+    },
+    { message: '日期不存在' },
+  );
+
+/** A time of day, `HH:mm`. */
+export const ClockTimeSchema = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: '时间格式应为 HH:mm' });

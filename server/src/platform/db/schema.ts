@@ -4,6 +4,7 @@ import {
   bigserial,
   boolean,
   check,
+  customType,
   index,
   integer,
   jsonb,
@@ -16,6 +17,28 @@ import {
 } from 'drizzle-orm/pg-core';
 
 // This file is read by drizzle-kit on its own, so it imports nothing relative.
+
+/** A half-open range of instants, `[start, end)`: what an exclusion constraint compares with `&&`. */
+export const tstzrange = customType<{ data: { start: Date; end: Date }; driverData: string }>({
+  dataType: () => 'tstzrange',
+  toDriver: ({ start, end }) => `[${start.toISOString()},${end.toISOString()})`,
+  fromDriver: (value) => {
+    // `["2026-11-22 01:00:00+00","2026-11-22 02:00:00+00")`, the offset in the session's time zone.
+    const [start, end] = value
+      .slice(1, -1)
+      .split(',')
+      .map(
+        (bound) =>
+          new Date(
+            bound
+              .replaceAll('"', '')
+              .replace(' ', 'T')
+              .replace(/([+-]\d\d)$/, '$1:00'),
+          ),
+      );
+    return { start: start!, end: end! };
+  },
+});
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
@@ -446,5 +469,143 @@ export const visitorsBlockList = pgTable(
     ),
     index('visitors_block_list_phone_idx').on(t.phoneHash),
     index('visitors_block_list_id_idx').on(t.idNumberHash),
+  ],
+);
+
+/** A room of the compound that can be booked for meetings, with its booking rules. */
+export const meetingRoomsRooms = pgTable(
+  'meeting_rooms_rooms',
+  {
+    roomId: uuid('room_id')
+      .primaryKey()
+      .references(() => rooms.id, { onDelete: 'cascade' }),
+    capacity: integer('capacity').notNull(),
+    equipment: text('equipment')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    restricted: boolean('restricted').notNull().default(false),
+    /** Daily open hours in minutes after midnight, China Standard Time. */
+    openFromMinute: integer('open_from_minute').notNull(),
+    openUntilMinute: integer('open_until_minute').notNull(),
+    maxDurationMinutes: integer('max_duration_minutes').notNull(),
+    maxDaysAhead: integer('max_days_ahead').notNull(),
+    minNoticeMinutes: integer('min_notice_minutes').notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check('meeting_rooms_rooms_capacity_positive', sql`${t.capacity} > 0`),
+    check(
+      'meeting_rooms_rooms_open_hours',
+      sql`0 <= ${t.openFromMinute} AND ${t.openFromMinute} < ${t.openUntilMinute} AND ${t.openUntilMinute} <= 1440`,
+    ),
+    check(
+      'meeting_rooms_rooms_limits',
+      sql`${t.maxDurationMinutes} > 0 AND ${t.maxDaysAhead} >= 0 AND ${t.minNoticeMinutes} >= 0`,
+    ),
+  ],
+);
+
+/** A period a room cannot be booked. */
+export const meetingRoomsClosures = pgTable(
+  'meeting_rooms_closures',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    roomId: uuid('room_id')
+      .notNull()
+      .references(() => meetingRoomsRooms.roomId, { onDelete: 'cascade' }),
+    during: tstzrange('during').notNull(),
+    reason: text('reason').notNull(),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => people.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check(
+      'meeting_rooms_closures_bounded',
+      sql`NOT isempty(${t.during}) AND NOT lower_inf(${t.during}) AND NOT upper_inf(${t.during})`,
+    ),
+    index('meeting_rooms_closures_room_idx').on(t.roomId),
+  ],
+);
+
+/**
+ * A booking of one room for `[start, end)`. `meeting_rooms_bookings_no_overlap` (EXCLUDE USING gist, in a
+ * hand-written migration) refuses two slot-holding bookings of one room that overlap.
+ */
+export const meetingRoomsBookings = pgTable(
+  'meeting_rooms_bookings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    roomId: uuid('room_id')
+      .notNull()
+      .references(() => meetingRoomsRooms.roomId),
+    organizerId: uuid('organizer_id')
+      .notNull()
+      .references(() => people.id),
+    /** The organizer's department when booked: whose approvers will decide restricted rooms. */
+    departmentId: uuid('department_id').references(() => departments.id),
+    title: text('title').notNull(),
+    during: tstzrange('during').notNull(),
+    status: text('status', {
+      enum: ['pending', 'booked', 'checked_in', 'cancelled', 'rejected', 'released'],
+    }).notNull(),
+    services: text('services')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    cancelledBy: uuid('cancelled_by').references(() => people.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check(
+      'meeting_rooms_bookings_status_valid',
+      sql`${t.status} IN ('pending','booked','checked_in','cancelled','rejected','released')`,
+    ),
+    check(
+      'meeting_rooms_bookings_bounded',
+      sql`NOT isempty(${t.during}) AND NOT lower_inf(${t.during}) AND NOT upper_inf(${t.during})`,
+    ),
+    index('meeting_rooms_bookings_organizer_idx').on(t.organizerId),
+  ],
+);
+
+/** Staff invited to a booking. */
+export const meetingRoomsAttendees = pgTable(
+  'meeting_rooms_attendees',
+  {
+    bookingId: uuid('booking_id')
+      .notNull()
+      .references(() => meetingRoomsBookings.id, { onDelete: 'cascade' }),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.bookingId, t.personId] }),
+    index('meeting_rooms_attendees_person_idx').on(t.personId),
+  ],
+);
+
+/** External guests of a booking; the phone is encrypted, with a keyed hash for matching. */
+export const meetingRoomsGuests = pgTable(
+  'meeting_rooms_guests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    bookingId: uuid('booking_id')
+      .notNull()
+      .references(() => meetingRoomsBookings.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    phoneEnc: text('phone_enc').notNull(),
+    phoneHash: text('phone_hash').notNull(),
+    company: text('company'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('meeting_rooms_guests_booking_idx').on(t.bookingId),
+    index('meeting_rooms_guests_phone_idx').on(t.phoneHash),
   ],
 );

@@ -1,0 +1,195 @@
+import { type Booking, bookingRoutes as r, hasRole, type ParsedBody, type ParsedQuery } from '@dayuan/shared';
+import { Inject, Injectable } from '@nestjs/common';
+import { AuditRepository } from '../platform/audit/audit.repository.js';
+import { APP_CONFIG, type AppConfig } from '../platform/config/config.js';
+import { PersonalDataCipher } from '../platform/crypto/personal-data.js';
+import { pgError } from '../platform/db/client.js';
+import { AppError } from '../platform/http/app-error.js';
+import type { AuthedCtx } from '../platform/http/request-context.js';
+import { addDays, cstInstant } from '../visitors/visit-time.js';
+import { ruleBreach } from './booking-rules.js';
+import { bookingView, slotView } from './booking-view.js';
+import { type BookingDetail, BookingsRepository } from './bookings.repository.js';
+import { closureView, roomView } from './room-view.js';
+import { RoomsRepository } from './rooms.repository.js';
+import { rangeLabel, type Slot, slotBetween, slotOf } from './slot-time.js';
+
+/** Finding and booking rooms: rules first, then one transaction the exclusion constraint has the last word on. */
+@Injectable()
+export class BookingsService {
+  private readonly cipher: PersonalDataCipher;
+
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    private readonly repo: BookingsRepository,
+    private readonly rooms: RoomsRepository,
+    private readonly audit: AuditRepository,
+  ) {
+    this.cipher = new PersonalDataCipher(config.DATA_KEY);
+  }
+
+  async availability(q: ParsedQuery<typeof r.availability>) {
+    if (!(await this.rooms.building(q.buildingId))) throw new AppError('MEETING_ROOMS_BUILDING_NOT_FOUND');
+    const list = await this.rooms.list({ buildingId: q.buildingId });
+    const ids = list.map((row) => row.room.roomId);
+    const dayStart = cstInstant(q.date, '00:00');
+    const dayEnd = cstInstant(addDays(q.date, 1), '00:00');
+    const [bookings, closures] = await Promise.all([
+      this.repo.holding(ids, dayStart, dayEnd),
+      this.rooms.closuresOverlapping(ids, dayStart, dayEnd),
+    ]);
+    return {
+      date: q.date,
+      rooms: list.map((row) => ({
+        room: roomView(row),
+        bookings: bookings
+          .filter((b) => b.booking.roomId === row.room.roomId)
+          .map((b) => slotView(b.booking, b.organizerName)),
+        closures: closures.filter((c) => c.roomId === row.room.roomId).map(closureView),
+      })),
+    };
+  }
+
+  /** Rooms whose rules allow the slot and whose calendar has it free. */
+  async freeRooms(q: ParsedQuery<typeof r.freeRooms>) {
+    const slot = slotOf(q.date, q.startTime, q.durationMinutes);
+    const now = new Date();
+    const candidates = (await this.rooms.list(q)).filter((row) => !ruleBreach(row.room, slot, now));
+    const ids = candidates.map((row) => row.room.roomId);
+    const [bookings, closures] = await Promise.all([
+      this.repo.holding(ids, slot.start, slot.end),
+      this.rooms.closuresOverlapping(ids, slot.start, slot.end),
+    ]);
+    const busy = new Set([...bookings.map((b) => b.booking.roomId), ...closures.map((c) => c.roomId)]);
+    return { items: candidates.filter((row) => !busy.has(row.room.roomId)).map(roomView) };
+  }
+
+  async create(ctx: AuthedCtx, body: ParsedBody<typeof r.create>): Promise<Booking> {
+    const me = ctx.principal;
+    const room = await this.rooms.find(body.roomId);
+    if (!room) {
+      throw new AppError('MEETING_ROOMS_NOT_FOUND', [{ path: 'body.roomId', issue: '会议室不存在' }]);
+    }
+    const slot = slotBetween(body.date, body.startTime, body.endTime);
+    const breach = ruleBreach(room.room, slot, new Date());
+    if (breach) throw new AppError(breach.code, [breach.detail]);
+    const attendeeIds = [...new Set(body.attendeeIds)].filter((id) => id !== me.personId);
+    const active = new Set((await this.repo.activePeople(attendeeIds)).map((p) => p.id));
+    const missing = body.attendeeIds.findIndex((id) => id !== me.personId && !active.has(id));
+    if (missing >= 0) {
+      throw new AppError('MEETING_ROOMS_ATTENDEE_NOT_FOUND', [
+        { path: `body.attendeeIds.${missing}`, issue: '参会人不存在或已停用' },
+      ]);
+    }
+    let id: string;
+    try {
+      id = await this.rooms.transaction(async (tx) => {
+        // Inserters of one room queue here instead of deadlocking inside the exclusion check (PostgreSQL).
+        await this.rooms.lockCalendar(tx, room.room.roomId);
+        const [closure] = await this.rooms.closuresOverlapping([room.room.roomId], slot.start, slot.end, tx);
+        if (closure) {
+          throw new AppError('MEETING_ROOMS_ROOM_CLOSED', [
+            {
+              path: 'body.startTime',
+              issue: `${rangeLabel(closure.during.start, closure.during.end)} 停用：${closure.reason}`,
+            },
+          ]);
+        }
+        const booking = await this.repo.insert(
+          tx,
+          {
+            roomId: room.room.roomId,
+            organizerId: me.personId,
+            departmentId: me.departmentId,
+            title: body.title,
+            during: { start: slot.start, end: slot.end },
+            status: room.room.restricted ? 'pending' : 'booked',
+            services: [...new Set(body.services)],
+          },
+          attendeeIds,
+          body.guests.map((g) => ({
+            name: g.name,
+            phoneEnc: this.cipher.encrypt(g.phone),
+            phoneHash: this.cipher.hash('phone', g.phone),
+            company: g.company || null,
+          })),
+        );
+        await this.audit.record(tx, ctx, {
+          action: 'meeting_rooms.booking.created',
+          entityType: 'meeting_rooms_booking',
+          entityId: booking.id,
+          details: {
+            roomId: booking.roomId,
+            status: booking.status,
+            start: slot.start.toISOString(),
+            end: slot.end.toISOString(),
+            attendees: attendeeIds.length,
+            guests: body.guests.length,
+          },
+        });
+        return booking.id;
+      });
+    } catch (err) {
+      if (pgError(err).code === '23P01') throw await this.slotTaken(room.room.roomId, slot);
+      throw err;
+    }
+    return this.view((await this.repo.find(id))!);
+  }
+
+  async mine(ctx: AuthedCtx, q: ParsedQuery<typeof r.mine>) {
+    const { items, total } = await this.repo.ofPerson(
+      ctx.principal.personId,
+      q.when === 'upcoming',
+      q.page,
+      q.pageSize,
+    );
+    return { items: items.map((row) => this.view(row)), total, page: q.page, pageSize: q.pageSize };
+  }
+
+  async get(ctx: AuthedCtx, id: string): Promise<Booking> {
+    const row = await this.repo.find(id);
+    if (!row) throw new AppError('MEETING_ROOMS_BOOKING_NOT_FOUND');
+    const me = ctx.principal;
+    const mayRead =
+      row.booking.organizerId === me.personId ||
+      hasRole(me.roles, 'admin') ||
+      row.attendees.some((a) => a.id === me.personId);
+    if (!mayRead) throw new AppError('MEETING_ROOMS_NOT_YOUR_BOOKING');
+    return this.view(row);
+  }
+
+  /** Frees the slot at once: the exclusion constraint ignores cancelled bookings. */
+  async cancel(ctx: AuthedCtx, id: string): Promise<Booking> {
+    const me = ctx.principal;
+    await this.rooms.transaction(async (tx) => {
+      const b = await this.repo.get(id, tx);
+      if (!b) throw new AppError('MEETING_ROOMS_BOOKING_NOT_FOUND');
+      if (b.organizerId !== me.personId && !hasRole(me.roles, 'admin')) {
+        throw new AppError('MEETING_ROOMS_NOT_YOUR_BOOKING');
+      }
+      if (!(await this.repo.release(tx, id, 'cancelled', me.personId))) {
+        throw new AppError('MEETING_ROOMS_NOT_CANCELLABLE');
+      }
+      await this.audit.record(tx, ctx, {
+        action: 'meeting_rooms.booking.cancelled',
+        entityType: 'meeting_rooms_booking',
+        entityId: id,
+        details: { by: b.organizerId === me.personId ? 'organizer' : 'admin' },
+      });
+    });
+    return this.view((await this.repo.find(id))!);
+  }
+
+  /** The conflict error, naming the booking that holds the slot (it may be gone again by now). */
+  private async slotTaken(roomId: string, slot: Slot): Promise<AppError> {
+    const [clash] = await this.repo.holding([roomId], slot.start, slot.end);
+    const issue = clash
+      ? `与 ${rangeLabel(clash.booking.during.start, clash.booking.during.end)}「${clash.booking.title}」冲突`
+      : '该时段刚被他人预订';
+    return new AppError('MEETING_ROOMS_SLOT_TAKEN', [{ path: 'body.startTime', issue }]);
+  }
+
+  private view(row: BookingDetail): Booking {
+    return bookingView(row, this.cipher);
+  }
+}

@@ -1,5 +1,5 @@
 import type { ErrorCode, ErrorDetail } from '@dayuan/shared';
-import { addDays, cstDate } from '../visitors/visit-time.js';
+import { addDays, cstDate } from '../platform/time/china-time.js';
 import { clockTime } from './room-view.js';
 import type { MeetingRoomRow } from './rooms.repository.js';
 import type { Slot } from './slot-time.js';

@@ -6,7 +6,7 @@ import { PersonalDataCipher } from '../platform/crypto/personal-data.js';
 import { pgError } from '../platform/db/client.js';
 import { AppError } from '../platform/http/app-error.js';
 import type { AuthedCtx } from '../platform/http/request-context.js';
-import { addDays, cstInstant } from '../visitors/visit-time.js';
+import { addDays, cstInstant } from '../platform/time/china-time.js';
 import { ruleBreach } from './booking-rules.js';
 import { bookingView, slotView } from './booking-view.js';
 import { type BookingDetail, BookingsRepository } from './bookings.repository.js';

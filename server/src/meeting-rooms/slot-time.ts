@@ -1,5 +1,5 @@
 import { type AnyColumn, type SQL, sql } from 'drizzle-orm';
-import { cstDate, cstInstant, cstLabel } from '../visitors/visit-time.js';
+import { cstDate, cstInstant, cstLabel } from '../platform/time/china-time.js';
 import { clockTime, minuteOfDay } from './room-view.js';
 
 /** A requested time on one China day: instants for the database, minutes of day for open hours. */

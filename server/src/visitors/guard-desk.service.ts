@@ -19,7 +19,7 @@ import { Notifier } from '../platform/notifications/notifier.js';
 import { BlockListService } from './block-list.service.js';
 import { GateRepository } from './gate.repository.js';
 import { VisitPassages } from './visit-passages.js';
-import { cstDate, cstDayBounds, cstInstant, cstLabel } from './visit-time.js';
+import { cstDate, cstDayBounds, cstInstant, cstLabel } from '../platform/time/china-time.js';
 import { VisitorAccessService } from './visitor-access.service.js';
 import { VisitsRepository } from './visits.repository.js';
 import { VisitsService } from './visits.service.js';

@@ -20,7 +20,7 @@ import { BlockListService } from './block-list.service.js';
 import { EntryCodes } from './entry-code.js';
 import { profileComplete, passView } from './visit-view.js';
 import { linkTokenHash } from './visitor-links.js';
-import { cstDayBounds, cstInstant, cstLabel } from './visit-time.js';
+import { cstDayBounds, cstInstant, cstLabel } from '../platform/time/china-time.js';
 import { VisitsRepository, type VisitRow } from './visits.repository.js';
 import { VisitsService } from './visits.service.js';
 

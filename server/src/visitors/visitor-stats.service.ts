@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { type SQL, sql } from 'drizzle-orm';
 import { type Db, rawRows } from '../platform/db/client.js';
 import { InjectDb } from '../platform/db/db.module.js';
-import { cstDate, cstDayBounds } from './visit-time.js';
+import { cstDate, cstDayBounds } from '../platform/time/china-time.js';
 
 type Row = Record<string, unknown>;
 const n = (v: unknown) => Number(v ?? 0);

@@ -16,7 +16,7 @@ import type { RequestCtx } from '../platform/http/request-context.js';
 import { DeliveryDispatcher } from '../platform/notifications/dispatcher.js';
 import { Notifier } from '../platform/notifications/notifier.js';
 import { VisitorLinks } from './visitor-links.js';
-import { cstHour, cstLabel } from './visit-time.js';
+import { cstHour, cstLabel } from '../platform/time/china-time.js';
 
 const SYSTEM_CTX: RequestCtx = { requestId: 'visitor-sweeper', ip: '', client: 'unknown' };
 

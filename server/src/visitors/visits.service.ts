@@ -21,7 +21,7 @@ import { DeliveryDispatcher } from '../platform/notifications/dispatcher.js';
 import { Notifier } from '../platform/notifications/notifier.js';
 import { BlockListService } from './block-list.service.js';
 import { VisitorLinks, REQUEST_PAGE } from './visitor-links.js';
-import { addDays, cstInstant, cstLabel } from './visit-time.js';
+import { addDays, cstInstant, cstLabel } from '../platform/time/china-time.js';
 import { visitView } from './visit-view.js';
 import { type VisitRow, VisitsRepository, type VisitWithHost, type ZoneRow } from './visits.repository.js';
 

@@ -94,6 +94,15 @@ export const errorTable = {
   MEETING_ROOMS_ROOM_CLOSED: { status: 409, message: '会议室在该时段停用' },
   MEETING_ROOMS_SLOT_TAKEN: { status: 409, message: '该时段已被预订，请换个时间或会议室' },
   MEETING_ROOMS_ATTENDEE_NOT_FOUND: { status: 404, message: '参会人不存在或已停用' },
+  MEETING_ROOMS_NOT_YOUR_APPROVAL: { status: 403, message: '该预订不需要您审批' },
+  MEETING_ROOMS_NOT_PENDING: { status: 409, message: '该预订已审批或已取消' },
+  MEETING_ROOMS_APPROVAL_EXPIRED: { status: 409, message: '审批已超时，该时段已释放' },
+  MEETING_ROOMS_NOT_CHECKABLE: { status: 409, message: '该预订当前不能签到' },
+  MEETING_ROOMS_CHECK_IN_TOO_EARLY: { status: 409, message: '还未到签到时间' },
+  MEETING_ROOMS_CHECK_IN_TOO_LATE: { status: 409, message: '已过签到时间，预订已释放' },
+  MEETING_ROOMS_NO_CURRENT_BOOKING: { status: 404, message: '您在该会议室当前没有可签到的预订' },
+  MEETING_ROOMS_NOT_IN_PROGRESS: { status: 409, message: '会议未在进行中（须已签到且未结束）' },
+  MEETING_ROOMS_NOT_EXTENDABLE: { status: 409, message: '该预订已结束或已取消，不能延长' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof errorTable;

@@ -21,3 +21,4 @@ export * from './visitors/id-number.js';
 export * from './visitors/plate.js';
 export * from './meeting-rooms/rooms.contract.js';
 export * from './meeting-rooms/bookings.contract.js';
+export * from './meeting-rooms/lifecycle.contract.js';

@@ -8,6 +8,7 @@ import { gateRoutes } from './visitors/gate.contract.js';
 import { visitRoutes } from './visitors/visits.contract.js';
 import { meetingRoomRoutes } from './meeting-rooms/rooms.contract.js';
 import { bookingRoutes } from './meeting-rooms/bookings.contract.js';
+import { bookingLifecycleRoutes } from './meeting-rooms/lifecycle.contract.js';
 
 /** Every HTTP route of the API, by area. The OpenAPI document and the contract tests walk this. */
 export const routes = {
@@ -21,4 +22,5 @@ export const routes = {
   blockList: blockListRoutes,
   meetingRooms: meetingRoomRoutes,
   meetingRoomBookings: bookingRoutes,
+  meetingRoomLifecycle: bookingLifecycleRoutes,
 };

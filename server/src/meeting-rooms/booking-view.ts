@@ -20,6 +20,9 @@ export function bookingView(row: BookingDetail, cipher: PersonalDataCipher): Boo
       company: g.company,
     })),
     services: b.services as MeetingService[],
+    approvalDeadline: b.approvalDeadline?.toISOString() ?? null,
+    decisionNote: b.decisionNote,
+    checkedInAt: b.checkedInAt?.toISOString() ?? null,
     createdAt: b.createdAt.toISOString(),
   };
 }

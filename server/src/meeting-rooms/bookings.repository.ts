@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { and, asc, count, desc, eq, exists, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, exists, inArray, or, type SQL, sql } from 'drizzle-orm';
+import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { Db, Tx } from '../platform/db/client.js';
 import { InjectDb } from '../platform/db/db.module.js';
 import {
@@ -9,6 +10,7 @@ import {
   meetingRoomsBookings,
   meetingRoomsGuests,
   people,
+  personRoles,
   rooms,
 } from '../platform/db/schema.js';
 import { overlaps } from './slot-time.js';
@@ -38,6 +40,10 @@ export interface BookingDetail extends BookingWithNames {
 @Injectable()
 export class BookingsRepository {
   constructor(@InjectDb() private readonly db: Db) {}
+
+  transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.db.transaction(work);
+  }
 
   async insert(
     tx: Tx,
@@ -109,23 +115,97 @@ export class BookingsRepository {
     return row;
   }
 
+  /** Moves a booking only if it is still in one of `from` (and `extra` holds): the database decides races. */
+  async transition(
+    tx: Tx,
+    id: string,
+    from: BookingStatusValue[],
+    set: PgUpdateSetSource<typeof meetingRoomsBookings>,
+    extra?: SQL,
+  ): Promise<BookingRow | undefined> {
+    const [row] = await tx
+      .update(meetingRoomsBookings)
+      .set({ ...set, updatedAt: sql`now()` })
+      .where(and(eq(meetingRoomsBookings.id, id), inArray(meetingRoomsBookings.status, from), extra))
+      .returning();
+    return row;
+  }
+
+  /** Moves every booking in `from` matching `where` to `status`, once: concurrent sweepers split the rows. */
+  moveAll(tx: Tx, from: BookingStatusValue, status: BookingStatusValue, where: SQL) {
+    return tx
+      .update(meetingRoomsBookings)
+      .set({ status, updatedAt: sql`now()` })
+      .where(and(eq(meetingRoomsBookings.status, from), where))
+      .returning();
+  }
+
+  /** Pending bookings, earliest deadline first; `departmentIds` null = all of them. */
+  async pending(departmentIds: string[] | null, page: number, pageSize: number) {
+    if (departmentIds?.length === 0) return { items: [], total: 0 };
+    const where = and(
+      eq(meetingRoomsBookings.status, 'pending'),
+      departmentIds ? inArray(meetingRoomsBookings.departmentId, departmentIds) : undefined,
+    );
+    const [total] = await this.db.select({ n: count() }).from(meetingRoomsBookings).where(where);
+    const rows = await this.selectWithNames()
+      .where(where)
+      .orderBy(asc(meetingRoomsBookings.approvalDeadline), asc(meetingRoomsBookings.id))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize);
+    return { items: await this.details(rows), total: total?.n ?? 0 };
+  }
+
+  /**
+   * The person's slot-holding booking in a room whose check-in window has opened and that has not ended,
+   * earliest first.
+   */
+  async currentOf(roomId: string, personId: string, opensBefore: number, now: Date) {
+    const [row] = await this.db
+      .select({ id: meetingRoomsBookings.id })
+      .from(meetingRoomsBookings)
+      .where(
+        and(
+          eq(meetingRoomsBookings.roomId, roomId),
+          inArray(meetingRoomsBookings.status, ['booked', 'checked_in']),
+          sql`lower(${meetingRoomsBookings.during}) <= ${new Date(now.getTime() + opensBefore).toISOString()}::timestamptz`,
+          sql`upper(${meetingRoomsBookings.during}) > ${now.toISOString()}::timestamptz`,
+          or(eq(meetingRoomsBookings.organizerId, personId), this.attends(personId)),
+        ),
+      )
+      .orderBy(sql`lower(${meetingRoomsBookings.during})`)
+      .limit(1);
+    return row?.id;
+  }
+
+  /** Approvers of the organizer's department; the admins when it has none. */
+  async approversOf(departmentId: string | null, tx: Tx): Promise<string[]> {
+    const holders = (role: string, scoped: SQL | undefined) =>
+      tx
+        .select({ id: personRoles.personId })
+        .from(personRoles)
+        .innerJoin(people, eq(people.id, personRoles.personId))
+        .where(and(eq(personRoles.role, role), eq(people.status, 'active'), scoped));
+    const approvers = departmentId
+      ? await holders('approver', sql`${personRoles.scope}->'departmentIds' ? ${departmentId}`)
+      : [];
+    const ids = approvers.length > 0 ? approvers : await holders('admin', undefined);
+    return ids.map((r) => r.id);
+  }
+
+  async roomNames(ids: string[], tx: Tx): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await tx
+      .select({ id: rooms.id, name: rooms.name })
+      .from(rooms)
+      .where(inArray(rooms.id, ids));
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
   /** Bookings a person organizes or attends: not ended yet (soonest first) or ended (latest first). */
   async ofPerson(personId: string, upcoming: boolean, page: number, pageSize: number) {
     const where = and(
-      or(
-        eq(meetingRoomsBookings.organizerId, personId),
-        exists(
-          this.db
-            .select({ one: sql`1` })
-            .from(meetingRoomsAttendees)
-            .where(
-              and(
-                eq(meetingRoomsAttendees.bookingId, meetingRoomsBookings.id),
-                eq(meetingRoomsAttendees.personId, personId),
-              ),
-            ),
-        ),
-      ),
+      or(eq(meetingRoomsBookings.organizerId, personId), this.attends(personId)),
       upcoming
         ? sql`upper(${meetingRoomsBookings.during}) > now()`
         : sql`upper(${meetingRoomsBookings.during}) <= now()`,
@@ -152,6 +232,20 @@ export class BookingsRepository {
         and(eq(meetingRoomsAttendees.bookingId, bookingId), eq(meetingRoomsAttendees.personId, personId)),
       );
     return !!row;
+  }
+
+  private attends(personId: string) {
+    return exists(
+      this.db
+        .select({ one: sql`1` })
+        .from(meetingRoomsAttendees)
+        .where(
+          and(
+            eq(meetingRoomsAttendees.bookingId, meetingRoomsBookings.id),
+            eq(meetingRoomsAttendees.personId, personId),
+          ),
+        ),
+    );
   }
 
   private async details(rows: BookingWithNames[]): Promise<BookingDetail[]> {

@@ -6,13 +6,16 @@ import { PersonalDataCipher } from '../platform/crypto/personal-data.js';
 import { pgError } from '../platform/db/client.js';
 import { AppError } from '../platform/http/app-error.js';
 import type { AuthedCtx } from '../platform/http/request-context.js';
+import { DeliveryDispatcher } from '../platform/notifications/dispatcher.js';
+import { Notifier } from '../platform/notifications/notifier.js';
 import { addDays, cstInstant } from '../platform/time/china-time.js';
 import { ruleBreach } from './booking-rules.js';
 import { bookingView, slotView } from './booking-view.js';
 import { type BookingDetail, BookingsRepository } from './bookings.repository.js';
+import { MeetingRoomsClock } from './clock.js';
 import { closureView, roomView } from './room-view.js';
 import { RoomsRepository } from './rooms.repository.js';
-import { rangeLabel, type Slot, slotBetween, slotOf } from './slot-time.js';
+import { rangeLabel, type Slot, slotBetween, slotOf, whenLabel } from './slot-time.js';
 
 /** Finding and booking rooms: rules first, then one transaction the exclusion constraint has the last word on. */
 @Injectable()
@@ -20,10 +23,13 @@ export class BookingsService {
   private readonly cipher: PersonalDataCipher;
 
   constructor(
-    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly repo: BookingsRepository,
     private readonly rooms: RoomsRepository,
     private readonly audit: AuditRepository,
+    private readonly notifier: Notifier,
+    private readonly dispatcher: DeliveryDispatcher,
+    private readonly clock: MeetingRoomsClock,
   ) {
     this.cipher = new PersonalDataCipher(config.DATA_KEY);
   }
@@ -53,7 +59,7 @@ export class BookingsService {
   /** Rooms whose rules allow the slot and whose calendar has it free. */
   async freeRooms(q: ParsedQuery<typeof r.freeRooms>) {
     const slot = slotOf(q.date, q.startTime, q.durationMinutes);
-    const now = new Date();
+    const now = this.clock.now();
     const candidates = (await this.rooms.list(q)).filter((row) => !ruleBreach(row.room, slot, now));
     const ids = candidates.map((row) => row.room.roomId);
     const [bookings, closures] = await Promise.all([
@@ -71,7 +77,8 @@ export class BookingsService {
       throw new AppError('MEETING_ROOMS_NOT_FOUND', [{ path: 'body.roomId', issue: '会议室不存在' }]);
     }
     const slot = slotBetween(body.date, body.startTime, body.endTime);
-    const breach = ruleBreach(room.room, slot, new Date());
+    const now = this.clock.now();
+    const breach = ruleBreach(room.room, slot, now);
     if (breach) throw new AppError(breach.code, [breach.detail]);
     const attendeeIds = [...new Set(body.attendeeIds)].filter((id) => id !== me.personId);
     const active = new Set((await this.repo.activePeople(attendeeIds)).map((p) => p.id));
@@ -104,6 +111,7 @@ export class BookingsService {
             title: body.title,
             during: { start: slot.start, end: slot.end },
             status: room.room.restricted ? 'pending' : 'booked',
+            approvalDeadline: room.room.restricted ? this.approvalDeadline(now, slot.start) : null,
             services: [...new Set(body.services)],
           },
           attendeeIds,
@@ -127,13 +135,28 @@ export class BookingsService {
             guests: body.guests.length,
           },
         });
+        if (booking.status === 'pending') {
+          const approvers = await this.repo.approversOf(booking.departmentId, tx);
+          await this.notifier.notify(tx, {
+            template: 'meeting-rooms.approval_needed',
+            params: {
+              bookingId: booking.id,
+              organizer: me.name,
+              room: room.place.name,
+              when: whenLabel(slot.start, slot.end),
+            },
+            to: approvers.map((personId) => ({ personId })),
+            dedupeKey: `meeting-booking-approval:${booking.id}`,
+          });
+        }
         return booking.id;
       });
     } catch (err) {
-      if (pgError(err).code === '23P01') throw await this.slotTaken(room.room.roomId, slot);
+      if (pgError(err).code === '23P01') throw await this.slotTaken(room.room.roomId, slot, 'body.startTime');
       throw err;
     }
-    return this.view((await this.repo.find(id))!);
+    this.dispatcher.kick();
+    return this.load(id);
   }
 
   async mine(ctx: AuthedCtx, q: ParsedQuery<typeof r.mine>) {
@@ -177,19 +200,29 @@ export class BookingsService {
         details: { by: b.organizerId === me.personId ? 'organizer' : 'admin' },
       });
     });
-    return this.view((await this.repo.find(id))!);
+    return this.load(id);
   }
 
-  /** The conflict error, naming the booking that holds the slot (it may be gone again by now). */
-  private async slotTaken(roomId: string, slot: Slot): Promise<AppError> {
+  /** The conflict error, naming the booking that holds `[start, end)` (it may be gone again by now). */
+  async slotTaken(roomId: string, slot: Pick<Slot, 'start' | 'end'>, path: string): Promise<AppError> {
     const [clash] = await this.repo.holding([roomId], slot.start, slot.end);
     const issue = clash
       ? `与 ${rangeLabel(clash.booking.during.start, clash.booking.during.end)}「${clash.booking.title}」冲突`
       : '该时段刚被他人预订';
-    return new AppError('MEETING_ROOMS_SLOT_TAKEN', [{ path: 'body.startTime', issue }]);
+    return new AppError('MEETING_ROOMS_SLOT_TAKEN', [{ path, issue }]);
   }
 
-  private view(row: BookingDetail): Booking {
+  async load(id: string): Promise<Booking> {
+    return this.view((await this.repo.find(id))!);
+  }
+
+  /** Undecided pending bookings are released after the TTL, and never later than their start. */
+  private approvalDeadline(now: Date, start: Date): Date {
+    const ttl = new Date(now.getTime() + this.config.MEETING_ROOMS_APPROVAL_TTL_HOURS * 3600_000);
+    return ttl < start ? ttl : start;
+  }
+
+  view(row: BookingDetail): Booking {
     return bookingView(row, this.cipher);
   }
 }

@@ -27,9 +27,21 @@ export function slotBetween(date: string, startTime: string, endTime: string): S
   return slotOf(date, startTime, minuteOfDay(endTime) - minuteOfDay(startTime));
 }
 
+/** A booking's day and start with a new end time (`HH:mm`), for extending it. */
+export function withEndTime(start: Date, endTime: string): Slot {
+  const date = cstDate(start);
+  const startMinute = Math.round((start.getTime() - cstInstant(date, '00:00').getTime()) / 60_000);
+  return slotBetween(date, clockTime(startMinute), endTime);
+}
+
 /** `column && [start, end)`. */
 export function overlaps(column: AnyColumn, start: Date, end: Date): SQL {
   return sql`${column} && tstzrange(${start.toISOString()}::timestamptz, ${end.toISOString()}::timestamptz, '[)')`;
+}
+
+/** `11月21日 09:00–10:00`: how notifications name a booking (which lies within one day). */
+export function whenLabel(start: Date, end: Date): string {
+  return `${cstLabel(start)}–${cstLabel(end).slice(-'HH:mm'.length)}`;
 }
 
 /** `09:00–10:00` within one China day, `11月21日 09:00–11月22日 18:00` across days. */

@@ -13,9 +13,17 @@ import { ClosureSchema, EquipmentQuerySchema, MeetingRoomSchema } from './rooms.
 
 /**
  * `pending` waits for an approver (restricted rooms); `pending`, `booked` and `checked_in` hold the slot,
- * the others free it.
+ * the others free it. `expired`: not decided in time; `released`: nobody checked in.
  */
-export const BookingStatus = z.enum(['pending', 'booked', 'checked_in', 'cancelled', 'rejected', 'released']);
+export const BookingStatus = z.enum([
+  'pending',
+  'booked',
+  'checked_in',
+  'cancelled',
+  'rejected',
+  'expired',
+  'released',
+]);
 export type BookingStatus = z.infer<typeof BookingStatus>;
 
 export const bookingStatusLabels: Record<BookingStatus, string> = {
@@ -24,7 +32,8 @@ export const bookingStatusLabels: Record<BookingStatus, string> = {
   checked_in: '已签到',
   cancelled: '已取消',
   rejected: '未通过',
-  released: '已释放',
+  expired: '审批超时',
+  released: '未签到已释放',
 };
 
 export const MeetingService = z.enum(['tea', 'water', 'av', 'name_cards']);
@@ -83,6 +92,11 @@ export const BookingSchema = z.object({
   attendees: z.array(z.object({ id: z.string(), name: z.string() })),
   guests: z.array(z.object({ name: z.string(), phoneMasked: z.string(), company: z.string().nullable() })),
   services: z.array(MeetingService),
+  /** Pending bookings not decided by then are released. */
+  approvalDeadline: IsoDateTimeSchema.nullable(),
+  /** The approver's note; the reason when rejected. */
+  decisionNote: z.string().nullable(),
+  checkedInAt: IsoDateTimeSchema.nullable(),
   createdAt: IsoDateTimeSchema,
 });
 export type Booking = z.infer<typeof BookingSchema>;
@@ -110,7 +124,7 @@ export const MyBookingsQuerySchema = PageQuerySchema.extend({
   when: z.enum(['upcoming', 'past']).default('upcoming'),
 });
 
-const bookingErrors = ['MEETING_ROOMS_BOOKING_NOT_FOUND', 'MEETING_ROOMS_NOT_YOUR_BOOKING'] as const;
+export const bookingErrors = ['MEETING_ROOMS_BOOKING_NOT_FOUND', 'MEETING_ROOMS_NOT_YOUR_BOOKING'] as const;
 
 export const bookingRoutes = {
   availability: route({

@@ -167,6 +167,33 @@ export const notificationTemplates = {
     body: (p) => `${p.visitor}在${p.gate}被拦截：${p.reason}`,
     link: () => '/visitors/pages/guard/index',
   }),
+  'meeting-rooms.approval_needed': template({
+    category: 'meeting-rooms',
+    params: z.object({ bookingId: z.string(), organizer: z.string(), room: z.string(), when: z.string() }),
+    title: (p) => `${p.organizer}预订${p.room}待您审批`,
+    body: (p) => `会议时间：${p.when}`,
+    link: () => '/pages/inbox/index',
+  }),
+  'meeting-rooms.booking_decided': template({
+    category: 'meeting-rooms',
+    params: z.object({
+      bookingId: z.string(),
+      room: z.string(),
+      when: z.string(),
+      outcome: z.enum(['已通过', '未通过', '审批超时']),
+      note: z.string(),
+    }),
+    title: (p) => `会议室预订${p.outcome}`,
+    body: (p) => `您预订的${p.room}（${p.when}）${p.outcome}。${p.note}`,
+    link: () => '/pages/inbox/index',
+  }),
+  'meeting-rooms.booking_released': template({
+    category: 'meeting-rooms',
+    params: z.object({ bookingId: z.string(), room: z.string(), when: z.string(), minutes: z.number() }),
+    title: () => '会议室预订已释放',
+    body: (p) => `您预订的${p.room}（${p.when}）开始 ${p.minutes} 分钟后仍无人签到，已自动释放。`,
+    link: () => '/pages/inbox/index',
+  }),
 };
 
 export type NotificationTemplateKey = keyof typeof notificationTemplates;

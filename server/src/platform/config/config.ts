@@ -132,6 +132,14 @@ export const ConfigSchema = z
     VISITORS_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
     /** How often the visitor sweeper runs (expiry, no-shows, check-outs, reminders, retention); 0 = never. */
     VISITORS_SWEEP_MS: z.coerce.number().int().min(0).default(60_000),
+    /** A pending booking is released when undecided this long after it was made (at the latest, at its start). */
+    MEETING_ROOMS_APPROVAL_TTL_HOURS: z.coerce.number().int().min(1).max(720).default(24),
+    /** Check-in opens this many minutes before the start. */
+    MEETING_ROOMS_CHECK_IN_BEFORE_MINUTES: z.coerce.number().int().min(0).max(120).default(5),
+    /** Check-in closes this many minutes after the start; a booking nobody checked in is then released. */
+    MEETING_ROOMS_CHECK_IN_AFTER_MINUTES: z.coerce.number().int().min(1).max(120).default(10),
+    /** How often the meeting-room sweeper runs (approval deadlines, no-shows); 0 = never. */
+    MEETING_ROOMS_SWEEP_MS: z.coerce.number().int().min(0).default(60_000),
     /** Folder of the H5 build to serve at `/` (npm start sets it). */
     H5_DIR: z.string().optional(),
     /** Allow loopback external services in production (a demo or a staging box with mocks). */

@@ -550,26 +550,36 @@ export const meetingRoomsBookings = pgTable(
     title: text('title').notNull(),
     during: tstzrange('during').notNull(),
     status: text('status', {
-      enum: ['pending', 'booked', 'checked_in', 'cancelled', 'rejected', 'released'],
+      enum: ['pending', 'booked', 'checked_in', 'cancelled', 'rejected', 'expired', 'released'],
     }).notNull(),
     services: text('services')
       .array()
       .notNull()
       .default(sql`'{}'::text[]`),
     cancelledBy: uuid('cancelled_by').references(() => people.id),
+    /** Set while pending: undecided by then, the sweeper releases the slot. */
+    approvalDeadline: timestamp('approval_deadline', { withTimezone: true }),
+    decidedBy: uuid('decided_by').references(() => people.id),
+    decisionNote: text('decision_note'),
+    checkedInAt: timestamp('checked_in_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     check(
       'meeting_rooms_bookings_status_valid',
-      sql`${t.status} IN ('pending','booked','checked_in','cancelled','rejected','released')`,
+      sql`${t.status} IN ('pending','booked','checked_in','cancelled','rejected','expired','released')`,
+    ),
+    check(
+      'meeting_rooms_bookings_deadline_when_pending',
+      sql`${t.status} <> 'pending' OR ${t.approvalDeadline} IS NOT NULL`,
     ),
     check(
       'meeting_rooms_bookings_bounded',
       sql`NOT isempty(${t.during}) AND NOT lower_inf(${t.during}) AND NOT upper_inf(${t.during})`,
     ),
     index('meeting_rooms_bookings_organizer_idx').on(t.organizerId),
+    index('meeting_rooms_bookings_status_idx').on(t.status),
   ],
 );
 

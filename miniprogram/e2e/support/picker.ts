@@ -19,8 +19,12 @@ const rowsTo = (column: Locator, wanted: string): Promise<{ rows: number; rowHei
     const selected = Math.round(3 - shift / rowHeight);
     const matches = items.flatMap((item, i) => (item.textContent === label ? [i] : []));
     if (matches.length === 0) throw new Error(`no "${label}" in the picker column`);
-    // A time column repeats a few items at its ends, to scroll round: any copy will do.
-    const target = matches.reduce((a, b) => (Math.abs(b - selected) < Math.abs(a - selected) ? b : a));
+    // A time column repeats 4 items at each end to scroll round, and jumps to the other end when a drag
+    // reaches them: aim at the copies in between (a column without repeats has one match anyway).
+    const inner = matches.filter((i) => i >= 4 && i < items.length - 4);
+    const target = (inner.length > 0 ? inner : matches).reduce((a, b) =>
+      Math.abs(b - selected) < Math.abs(a - selected) ? b : a,
+    );
     return { rows: selected - target, rowHeight };
   }, wanted);
 

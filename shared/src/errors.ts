@@ -103,6 +103,11 @@ export const errorTable = {
   MEETING_ROOMS_NO_CURRENT_BOOKING: { status: 404, message: '您在该会议室当前没有可签到的预订' },
   MEETING_ROOMS_NOT_IN_PROGRESS: { status: 409, message: '会议未在进行中（须已签到且未结束）' },
   MEETING_ROOMS_NOT_EXTENDABLE: { status: 409, message: '该预订已结束或已取消，不能延长' },
+  MEETING_ROOMS_SERIES_NOT_FOUND: { status: 404, message: '周期预订不存在' },
+  MEETING_ROOMS_SERIES_TOO_MANY: { status: 400, message: '周期预订次数过多' },
+  MEETING_ROOMS_SERIES_EMPTY: { status: 400, message: '按该规则没有任何一次会议' },
+  MEETING_ROOMS_SERIES_NONE_FREE: { status: 409, message: '周期内每一次都与已有预订或停用冲突' },
+  MEETING_ROOMS_NOT_MOVABLE: { status: 409, message: '只能改期尚未开始的有效预订' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof errorTable;

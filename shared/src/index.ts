@@ -22,3 +22,4 @@ export * from './visitors/plate.js';
 export * from './meeting-rooms/rooms.contract.js';
 export * from './meeting-rooms/bookings.contract.js';
 export * from './meeting-rooms/lifecycle.contract.js';
+export * from './meeting-rooms/series.contract.js';

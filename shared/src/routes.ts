@@ -9,6 +9,7 @@ import { visitRoutes } from './visitors/visits.contract.js';
 import { meetingRoomRoutes } from './meeting-rooms/rooms.contract.js';
 import { bookingRoutes } from './meeting-rooms/bookings.contract.js';
 import { bookingLifecycleRoutes } from './meeting-rooms/lifecycle.contract.js';
+import { seriesRoutes } from './meeting-rooms/series.contract.js';
 
 /** Every HTTP route of the API, by area. The OpenAPI document and the contract tests walk this. */
 export const routes = {
@@ -23,4 +24,5 @@ export const routes = {
   meetingRooms: meetingRoomRoutes,
   meetingRoomBookings: bookingRoutes,
   meetingRoomLifecycle: bookingLifecycleRoutes,
+  meetingRoomSeries: seriesRoutes,
 };

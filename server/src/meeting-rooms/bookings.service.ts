@@ -80,14 +80,7 @@ export class BookingsService {
     const now = this.clock.now();
     const breach = ruleBreach(room.room, slot, now);
     if (breach) throw new AppError(breach.code, [breach.detail]);
-    const attendeeIds = [...new Set(body.attendeeIds)].filter((id) => id !== me.personId);
-    const active = new Set((await this.repo.activePeople(attendeeIds)).map((p) => p.id));
-    const missing = body.attendeeIds.findIndex((id) => id !== me.personId && !active.has(id));
-    if (missing >= 0) {
-      throw new AppError('MEETING_ROOMS_ATTENDEE_NOT_FOUND', [
-        { path: `body.attendeeIds.${missing}`, issue: '参会人不存在或已停用' },
-      ]);
-    }
+    const attendeeIds = await this.attendees(me.personId, body.attendeeIds);
     let id: string;
     try {
       id = await this.rooms.transaction(async (tx) => {
@@ -115,12 +108,7 @@ export class BookingsService {
             services: [...new Set(body.services)],
           },
           attendeeIds,
-          body.guests.map((g) => ({
-            name: g.name,
-            phoneEnc: this.cipher.encrypt(g.phone),
-            phoneHash: this.cipher.hash('phone', g.phone),
-            company: g.company || null,
-          })),
+          this.guestRows(body.guests),
         );
         await this.audit.record(tx, ctx, {
           action: 'meeting_rooms.booking.created',
@@ -212,14 +200,37 @@ export class BookingsService {
     return new AppError('MEETING_ROOMS_SLOT_TAKEN', [{ path, issue }]);
   }
 
-  async load(id: string): Promise<Booking> {
-    return this.view((await this.repo.find(id))!);
+  /** The invited staff besides the organizer, once each; all must be active. */
+  async attendees(organizerId: string, ids: string[]): Promise<string[]> {
+    const attendeeIds = [...new Set(ids)].filter((id) => id !== organizerId);
+    const active = new Set((await this.repo.activePeople(attendeeIds)).map((p) => p.id));
+    const missing = ids.findIndex((id) => id !== organizerId && !active.has(id));
+    if (missing >= 0) {
+      throw new AppError('MEETING_ROOMS_ATTENDEE_NOT_FOUND', [
+        { path: `body.attendeeIds.${missing}`, issue: '参会人不存在或已停用' },
+      ]);
+    }
+    return attendeeIds;
+  }
+
+  /** Guests as stored: the phone encrypted, with a keyed hash for matching. */
+  guestRows(guests: ParsedBody<typeof r.create>['guests']) {
+    return guests.map((g) => ({
+      name: g.name,
+      phoneEnc: this.cipher.encrypt(g.phone),
+      phoneHash: this.cipher.hash('phone', g.phone),
+      company: g.company || null,
+    }));
   }
 
   /** Undecided pending bookings are released after the TTL, and never later than their start. */
-  private approvalDeadline(now: Date, start: Date): Date {
+  approvalDeadline(now: Date, start: Date): Date {
     const ttl = new Date(now.getTime() + this.config.MEETING_ROOMS_APPROVAL_TTL_HOURS * 3600_000);
     return ttl < start ? ttl : start;
+  }
+
+  async load(id: string): Promise<Booking> {
+    return this.view((await this.repo.find(id))!);
   }
 
   view(row: BookingDetail): Booking {

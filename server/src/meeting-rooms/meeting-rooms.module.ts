@@ -7,12 +7,16 @@ import { BookingsService } from './bookings.service.js';
 import { MeetingRoomsClock } from './clock.js';
 import { LifecycleController } from './lifecycle.controller.js';
 import { MeetingRoomsSweeper } from './meeting-rooms-sweeper.js';
+import { OccurrenceMoveService } from './occurrence-move.service.js';
 import { RoomsController } from './rooms.controller.js';
 import { RoomsRepository } from './rooms.repository.js';
 import { RoomsService } from './rooms.service.js';
+import { SeriesController } from './series.controller.js';
+import { SeriesRepository } from './series.repository.js';
+import { SeriesService } from './series.service.js';
 
 @Module({
-  controllers: [RoomsController, BookingsController, LifecycleController],
+  controllers: [RoomsController, BookingsController, LifecycleController, SeriesController],
   providers: [
     MeetingRoomsClock,
     RoomsRepository,
@@ -21,6 +25,9 @@ import { RoomsService } from './rooms.service.js';
     BookingsService,
     ApprovalsService,
     BookingLifecycleService,
+    SeriesRepository,
+    SeriesService,
+    OccurrenceMoveService,
     MeetingRoomsSweeper,
   ],
 })

@@ -531,6 +531,38 @@ export const meetingRoomsClosures = pgTable(
   ],
 );
 
+/** A recurring booking: the rule it was made from; its occurrences are ordinary bookings pointing here. */
+export const meetingRoomsSeries = pgTable(
+  'meeting_rooms_series',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    roomId: uuid('room_id')
+      .notNull()
+      .references(() => meetingRoomsRooms.roomId),
+    organizerId: uuid('organizer_id')
+      .notNull()
+      .references(() => people.id),
+    title: text('title').notNull(),
+    frequency: text('frequency', { enum: ['daily', 'weekly'] }).notNull(),
+    /** ISO weekdays (1 = Monday), weekly only. */
+    weekdays: integer('weekdays')
+      .array()
+      .notNull()
+      .default(sql`'{}'::integer[]`),
+    /** China days, `YYYY-MM-DD`; times `HH:mm` China time. */
+    firstDate: text('first_date').notNull(),
+    lastDate: text('last_date').notNull(),
+    startTime: text('start_time').notNull(),
+    endTime: text('end_time').notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check('meeting_rooms_series_frequency_valid', sql`${t.frequency} IN ('daily','weekly')`),
+    index('meeting_rooms_series_organizer_idx').on(t.organizerId),
+  ],
+);
+
 /**
  * A booking of one room for `[start, end)`. `meeting_rooms_bookings_no_overlap` (EXCLUDE USING gist, in a
  * hand-written migration) refuses two slot-holding bookings of one room that overlap.
@@ -562,6 +594,8 @@ export const meetingRoomsBookings = pgTable(
     decidedBy: uuid('decided_by').references(() => people.id),
     decisionNote: text('decision_note'),
     checkedInAt: timestamp('checked_in_at', { withTimezone: true }),
+    /** Set for the occurrences of a recurring series. */
+    seriesId: uuid('series_id').references(() => meetingRoomsSeries.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -580,6 +614,7 @@ export const meetingRoomsBookings = pgTable(
     ),
     index('meeting_rooms_bookings_organizer_idx').on(t.organizerId),
     index('meeting_rooms_bookings_status_idx').on(t.status),
+    index('meeting_rooms_bookings_series_idx').on(t.seriesId),
   ],
 );
 

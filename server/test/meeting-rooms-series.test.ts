@@ -5,6 +5,7 @@ import {
   seriesRoutes as s,
 } from '@dayuan/shared';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { MeetingRoomsSweeper } from '../src/meeting-rooms/meeting-rooms-sweeper.js';
 import { isoWeekday } from '../src/meeting-rooms/series-dates.js';
 import { addDays } from '../src/platform/time/china-time.js';
 import { meetingRoomsKit } from './support/meeting-rooms-kit.js';
@@ -190,5 +191,51 @@ describe('recurring series', () => {
     expect(await call(ORGANIZER, s.preview, { body: weekly({ weekdays: [] }) })).toMatchObject({
       status: 400,
     });
+  });
+
+  it('counts no-shows per series: flags it at 2, cancels the future occurrences at 3 and tells the organizer', async () => {
+    kit.at(TODAY, '08:00');
+    const daily = weekly({
+      roomId: rooms['B1-202']!.id,
+      title: '晨会',
+      frequency: 'daily',
+      firstDate: day(0),
+      until: undefined,
+      count: 5,
+    });
+    const { series } = okBody(await call(ORGANIZER, s.create, { body: daily }));
+    const sweeper = t.app.get(MeetingRoomsSweeper);
+    const view = async () => okBody(await call(ORGANIZER, s.get, { params: { id: series.id } }));
+
+    await sweeper.sweep(kit.at(day(0), '09:10:00'));
+    expect(await view()).toMatchObject({ noShows: 1, flaggedAt: null, autoCancelledAt: null });
+    await sweeper.sweep(kit.at(day(1), '09:10:00'));
+    expect(await view()).toMatchObject({
+      noShows: 2,
+      flaggedAt: `${day(1)}T01:10:00.000Z`,
+      autoCancelledAt: null,
+    });
+    expect(await kit.notices(ORGANIZER, 'meeting-rooms.series_cancelled')).toEqual([]);
+
+    const third = kit.at(day(2), '09:10:00');
+    await sweeper.sweep(third);
+    await sweeper.sweep(third); // a second sweeper finds nothing more to do
+    const cancelled = await view();
+    expect(cancelled).toMatchObject({ noShows: 3, autoCancelledAt: third.toISOString() });
+    expect(cancelled.occurrences.map((o) => o.status)).toEqual([
+      'released',
+      'released',
+      'released',
+      'cancelled',
+      'cancelled',
+    ]);
+    const notices = await kit.notices(ORGANIZER, 'meeting-rooms.series_cancelled');
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatchObject({ title: '周期会议已自动取消' });
+    expect(notices[0]!.body).toBe(
+      '您在第一会议室的周期会议「晨会」已有 3 次无人签到，之后的 2 次预订已自动取消。',
+    );
+    expect(await kit.audits(series.id, 'meeting_rooms.series.auto_cancelled')).toHaveLength(1);
+    expect(await kit.audits(series.id, 'meeting_rooms.series.flagged')).toHaveLength(1);
   });
 });

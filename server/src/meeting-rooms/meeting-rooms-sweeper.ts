@@ -15,6 +15,7 @@ import { DeliveryDispatcher } from '../platform/notifications/dispatcher.js';
 import { Notifier } from '../platform/notifications/notifier.js';
 import { type BookingRow, BookingsRepository } from './bookings.repository.js';
 import { MeetingRoomsClock } from './clock.js';
+import { SeriesNoShows } from './series-no-shows.js';
 import { whenLabel } from './slot-time.js';
 
 const SYSTEM_CTX: RequestCtx = { requestId: 'meeting-rooms-sweeper', ip: '', client: 'unknown' };
@@ -26,7 +27,7 @@ export interface MeetingRoomsSweepResult {
 
 /**
  * Frees slots nobody will use: pending bookings past their approval deadline, and bookings nobody checked in
- * to by start + the check-in grace. Each step is one conditional UPDATE … RETURNING, so two instances sweeping
+ * to by start + the check-in grace (counted per series: repeated no-shows flag, then cancel, a series). Each step is one conditional UPDATE … RETURNING, so two instances sweeping
  * at once release each booking once and notify once. `now` is a parameter for tests.
  */
 @Injectable()
@@ -42,6 +43,7 @@ export class MeetingRoomsSweeper implements OnApplicationBootstrap, OnApplicatio
     private readonly dispatcher: DeliveryDispatcher,
     private readonly audit: AuditRepository,
     private readonly clock: MeetingRoomsClock,
+    private readonly seriesNoShows: SeriesNoShows,
   ) {}
 
   onApplicationBootstrap() {
@@ -100,7 +102,7 @@ export class MeetingRoomsSweeper implements OnApplicationBootstrap, OnApplicatio
         'released',
         sql`lower(${meetingRoomsBookings.during}) <= ${cutoff.toISOString()}::timestamptz`,
       );
-      return this.settle(tx, rows, 'meeting_rooms.booking.released_no_show', (b, room) =>
+      const released = await this.settle(tx, rows, 'meeting_rooms.booking.released_no_show', (b, room) =>
         this.notifier.notify(tx, {
           template: 'meeting-rooms.booking_released',
           params: { bookingId: b.id, room, when: whenLabel(b.during.start, b.during.end), minutes },
@@ -108,6 +110,8 @@ export class MeetingRoomsSweeper implements OnApplicationBootstrap, OnApplicatio
           dedupeKey: `meeting-booking-released:${b.id}`,
         }),
       );
+      await this.seriesNoShows.count(tx, rows, now);
+      return released;
     });
   }
 

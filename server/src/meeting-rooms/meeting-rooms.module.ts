@@ -12,6 +12,7 @@ import { RoomsController } from './rooms.controller.js';
 import { RoomsRepository } from './rooms.repository.js';
 import { RoomsService } from './rooms.service.js';
 import { SeriesController } from './series.controller.js';
+import { SeriesNoShows } from './series-no-shows.js';
 import { SeriesRepository } from './series.repository.js';
 import { SeriesService } from './series.service.js';
 
@@ -27,6 +28,7 @@ import { SeriesService } from './series.service.js';
     BookingLifecycleService,
     SeriesRepository,
     SeriesService,
+    SeriesNoShows,
     OccurrenceMoveService,
     MeetingRoomsSweeper,
   ],

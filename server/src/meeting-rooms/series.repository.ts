@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../platform/db/client.js';
 import { InjectDb } from '../platform/db/db.module.js';
 import { meetingRoomsBookings, meetingRoomsSeries, people, rooms } from '../platform/db/schema.js';
@@ -41,8 +41,43 @@ export class SeriesRepository {
       .orderBy(asc(sql`lower(${meetingRoomsBookings.during})`));
   }
 
+  /** Adds released occurrences to the series' no-show count. */
+  async addNoShows(tx: Tx, seriesId: string, n: number): Promise<SeriesRow> {
+    const [row] = await tx
+      .update(meetingRoomsSeries)
+      .set({ noShows: sql`${meetingRoomsSeries.noShows} + ${n}`, updatedAt: sql`now()` })
+      .where(eq(meetingRoomsSeries.id, seriesId))
+      .returning();
+    return row!;
+  }
+
+  /**
+   * Stamps `column` once the no-shows reach `threshold`: only the first caller gets the row back, so concurrent
+   * sweepers flag, or cancel, a series once.
+   */
+  async markOnce(
+    tx: Tx,
+    seriesId: string,
+    column: 'flaggedAt' | 'autoCancelledAt',
+    threshold: number,
+    now: Date,
+  ): Promise<boolean> {
+    const rows = await tx
+      .update(meetingRoomsSeries)
+      .set({ [column]: now, updatedAt: sql`now()` })
+      .where(
+        and(
+          eq(meetingRoomsSeries.id, seriesId),
+          isNull(meetingRoomsSeries[column]),
+          gte(meetingRoomsSeries.noShows, threshold),
+        ),
+      )
+      .returning({ id: meetingRoomsSeries.id });
+    return rows.length > 0;
+  }
+
   /** Cancels the slot-holding occurrences starting at or after `from` and after `now`; the database decides. */
-  cancelFrom(tx: Tx, seriesId: string, from: Date, now: Date, by: string) {
+  cancelFrom(tx: Tx, seriesId: string, from: Date, now: Date, by: string | null) {
     const after = from > now ? from : now;
     return tx
       .update(meetingRoomsBookings)

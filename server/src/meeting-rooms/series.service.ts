@@ -249,6 +249,9 @@ export class SeriesService {
         start: b.during.start.toISOString(),
         end: b.during.end.toISOString(),
       })),
+      noShows: s.noShows,
+      flaggedAt: s.flaggedAt?.toISOString() ?? null,
+      autoCancelledAt: s.autoCancelledAt?.toISOString() ?? null,
       createdAt: s.createdAt.toISOString(),
     };
   }

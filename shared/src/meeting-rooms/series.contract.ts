@@ -66,6 +66,11 @@ export const SeriesSchema = z.object({
       end: IsoDateTimeSchema,
     }),
   ),
+  /** Released occurrences nobody checked in to. */
+  noShows: z.number().int(),
+  /** Repeated no-shows: flagged at the first threshold, future occurrences cancelled at the second. */
+  flaggedAt: IsoDateTimeSchema.nullable(),
+  autoCancelledAt: IsoDateTimeSchema.nullable(),
   createdAt: IsoDateTimeSchema,
 });
 export type Series = z.infer<typeof SeriesSchema>;

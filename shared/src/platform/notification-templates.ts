@@ -194,6 +194,20 @@ export const notificationTemplates = {
     body: (p) => `您预订的${p.room}（${p.when}）开始 ${p.minutes} 分钟后仍无人签到，已自动释放。`,
     link: () => '/pages/inbox/index',
   }),
+  'meeting-rooms.series_cancelled': template({
+    category: 'meeting-rooms',
+    params: z.object({
+      seriesId: z.string(),
+      title: z.string(),
+      room: z.string(),
+      noShows: z.number(),
+      cancelled: z.number(),
+    }),
+    title: () => '周期会议已自动取消',
+    body: (p) =>
+      `您在${p.room}的周期会议「${p.title}」已有 ${p.noShows} 次无人签到，之后的 ${p.cancelled} 次预订已自动取消。`,
+    link: () => '/pages/inbox/index',
+  }),
 };
 
 export type NotificationTemplateKey = keyof typeof notificationTemplates;

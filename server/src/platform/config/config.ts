@@ -138,6 +138,10 @@ export const ConfigSchema = z
     MEETING_ROOMS_CHECK_IN_BEFORE_MINUTES: z.coerce.number().int().min(0).max(120).default(5),
     /** Check-in closes this many minutes after the start; a booking nobody checked in is then released. */
     MEETING_ROOMS_CHECK_IN_AFTER_MINUTES: z.coerce.number().int().min(1).max(120).default(10),
+    /** A series with this many released (no-show) occurrences is flagged. */
+    MEETING_ROOMS_SERIES_FLAG_NO_SHOWS: z.coerce.number().int().min(1).max(100).default(2),
+    /** A series with this many released (no-show) occurrences loses its future occurrences. */
+    MEETING_ROOMS_SERIES_CANCEL_NO_SHOWS: z.coerce.number().int().min(1).max(100).default(3),
     /** How often the meeting-room sweeper runs (approval deadlines, no-shows); 0 = never. */
     MEETING_ROOMS_SWEEP_MS: z.coerce.number().int().min(0).default(60_000),
     /** Folder of the H5 build to serve at `/` (npm start sets it). */

@@ -554,6 +554,11 @@ export const meetingRoomsSeries = pgTable(
     lastDate: text('last_date').notNull(),
     startTime: text('start_time').notNull(),
     endTime: text('end_time').notNull(),
+    /** Occurrences released because nobody checked in; the sweeper flags, then cancels, the series. */
+    noShows: integer('no_shows').notNull().default(0),
+    flaggedAt: timestamp('flagged_at', { withTimezone: true }),
+    /** Set once when the no-shows cancelled the future occurrences. */
+    autoCancelledAt: timestamp('auto_cancelled_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -102,7 +102,7 @@ export const errorTable = {
   MEETING_ROOMS_CHECK_IN_TOO_LATE: { status: 409, message: '已过签到时间，预订已释放' },
   MEETING_ROOMS_NO_CURRENT_BOOKING: { status: 404, message: '您在该会议室当前没有可签到的预订' },
   MEETING_ROOMS_NOT_IN_PROGRESS: { status: 409, message: '会议未在进行中（须已签到且未结束）' },
-  MEETING_ROOMS_NOT_EXTENDABLE: { status: 409, message: '该预订已结束或已取消，不能延长' },
+  MEETING_ROOMS_NOT_EXTENDABLE: { status: 409, message: '只有已确认且尚未结束的预订可以延长' },
   MEETING_ROOMS_SERIES_NOT_FOUND: { status: 404, message: '周期预订不存在' },
   MEETING_ROOMS_SERIES_TOO_MANY: { status: 400, message: '周期预订次数过多' },
   MEETING_ROOMS_SERIES_EMPTY: { status: 400, message: '按该规则没有任何一次会议' },

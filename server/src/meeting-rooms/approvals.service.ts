@@ -34,7 +34,7 @@ export class ApprovalsService {
     private readonly clock: MeetingRoomsClock,
   ) {}
 
-  async todo(ctx: AuthedCtx, q: ParsedQuery<typeof r.approvals>) {
+  async awaitingDecision(ctx: AuthedCtx, q: ParsedQuery<typeof r.approvals>) {
     const roles = ctx.principal.roles;
     const departmentIds = hasRole(roles, 'admin')
       ? null

@@ -14,8 +14,8 @@ export class LifecycleController {
   ) {}
 
   @Endpoint(r.approvals)
-  todo(@Ctx() ctx: AuthedCtx, @Query() query: ParsedQuery<typeof r.approvals>) {
-    return this.approvals.todo(ctx, query);
+  awaitingDecision(@Ctx() ctx: AuthedCtx, @Query() query: ParsedQuery<typeof r.approvals>) {
+    return this.approvals.awaitingDecision(ctx, query);
   }
 
   @Endpoint(r.decide)

@@ -1,9 +1,10 @@
-import { demoCompound, demoLogins, GateSimulator } from '@dayuan/mocks';
+import { demoLogins } from '@dayuan/mocks';
 import { describe, expect, it } from 'vitest';
 import { openPhone, signedInPhone } from './support/browser';
 import { cstHourStart, cstLabel, cstToday } from './support/china-time';
 import { chooseDate, chooseTime } from './support/picker';
 import { demoPerson, lastSms, smsCodeFor, stackForThisFile } from './support/stack';
+import { eastScanner, passToken } from './support/visitor-pass';
 
 const stack = stackForThisFile();
 
@@ -72,16 +73,8 @@ describe('visitor requests', () => {
       ]);
       await page.goto(sms[3]!);
       await page.locator('.pass-card__title', { hasText: `拜访 ${hostPerson.name}` }).waitFor();
-      const qr = page.locator('.pass-qr__body');
-      await qr.waitFor();
-      const token = (await qr.getAttribute('data-code'))!;
-      expect(token).toMatch(/^DV1\./);
-
-      const scanner = new GateSimulator(
-        stack().url,
-        demoCompound.gateDevices.find((d) => d.code === 'EAST-QR1')!,
-      );
-      expect((await scanner.scan(token, 'in')).body).toMatchObject({
+      const token = await passToken(page);
+      expect((await eastScanner(stack()).scan(token, 'in')).body).toMatchObject({
         decision: 'allow',
         display: '周*远（访客）',
       });

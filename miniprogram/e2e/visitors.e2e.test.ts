@@ -1,9 +1,10 @@
-import { demoCompound, demoLogins, GateSimulator } from '@dayuan/mocks';
+import { demoLogins } from '@dayuan/mocks';
 import { describe, expect, it } from 'vitest';
 import { openPhone, signedInPhone } from './support/browser';
 import { cstHourStart, cstToday } from './support/china-time';
 import { chooseDate, chooseTime } from './support/picker';
 import { demoPerson, lastSms, smsCodeFor, stackForThisFile } from './support/stack';
+import { eastScanner, passToken } from './support/visitor-pass';
 
 const stack = stackForThisFile();
 
@@ -53,16 +54,8 @@ describe('visitors', () => {
       await visitor.page.getByText('验证', { exact: true }).click();
       await visitor.page.getByText('我已阅读并同意').click();
       await visitor.page.getByText('提交', { exact: true }).click();
-      const qr = visitor.page.locator('.pass-qr__body');
-      await qr.waitFor();
-      const token = (await qr.getAttribute('data-code'))!;
-      expect(token).toMatch(/^DV1\./);
-
-      const scanner = new GateSimulator(
-        stack().url,
-        demoCompound.gateDevices.find((d) => d.code === 'EAST-QR1')!,
-      );
-      expect((await scanner.scan(token, 'in')).body).toMatchObject({
+      const token = await passToken(visitor.page);
+      expect((await eastScanner(stack()).scan(token, 'in')).body).toMatchObject({
         decision: 'allow',
         display: '钱*宾（访客）',
       });

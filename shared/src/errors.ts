@@ -107,6 +107,9 @@ export const errorTable = {
   MEETING_ROOMS_SERIES_TOO_MANY: { status: 400, message: '周期预订次数过多' },
   MEETING_ROOMS_SERIES_EMPTY: { status: 400, message: '按该规则没有任何一次会议' },
   MEETING_ROOMS_SERIES_NONE_FREE: { status: 409, message: '周期内每一次都与已有预订或停用冲突' },
+  MEETING_ROOMS_SERVICE_TASK_NOT_FOUND: { status: 404, message: '服务任务不存在' },
+  MEETING_ROOMS_SERVICE_TASK_STATE: { status: 409, message: '该服务任务已被接单、已完成或已取消' },
+  MEETING_ROOMS_STATS_RANGE_TOO_LONG: { status: 400, message: '统计区间最长 92 天' },
   MEETING_ROOMS_NOT_MOVABLE: { status: 409, message: '只能改期尚未开始的有效预订' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

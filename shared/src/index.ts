@@ -23,3 +23,6 @@ export * from './meeting-rooms/rooms.contract.js';
 export * from './meeting-rooms/bookings.contract.js';
 export * from './meeting-rooms/lifecycle.contract.js';
 export * from './meeting-rooms/series.contract.js';
+export * from './meeting-rooms/service-kinds.js';
+export * from './meeting-rooms/services.contract.js';
+export * from './meeting-rooms/stats.contract.js';

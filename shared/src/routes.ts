@@ -10,6 +10,8 @@ import { meetingRoomRoutes } from './meeting-rooms/rooms.contract.js';
 import { bookingRoutes } from './meeting-rooms/bookings.contract.js';
 import { bookingLifecycleRoutes } from './meeting-rooms/lifecycle.contract.js';
 import { seriesRoutes } from './meeting-rooms/series.contract.js';
+import { serviceTaskRoutes } from './meeting-rooms/services.contract.js';
+import { meetingRoomStatsRoutes } from './meeting-rooms/stats.contract.js';
 
 /** Every HTTP route of the API, by area. The OpenAPI document and the contract tests walk this. */
 export const routes = {
@@ -25,4 +27,6 @@ export const routes = {
   meetingRoomBookings: bookingRoutes,
   meetingRoomLifecycle: bookingLifecycleRoutes,
   meetingRoomSeries: seriesRoutes,
+  meetingRoomServiceTasks: serviceTaskRoutes,
+  meetingRoomStats: meetingRoomStatsRoutes,
 };

@@ -55,6 +55,7 @@ export const demoBuildings: DemoBuilding[] = [
     code: 'B1',
     name: '1号办公楼',
     floors: 6,
+    entranceGateCodes: ['EAST', 'NORTH'],
     rooms: [
       { code: 'B1-101', name: '办公厅秘书处', floor: 1, kind: 'office' },
       { code: 'B1-102', name: '一楼服务台', floor: 1, kind: 'service' },
@@ -92,6 +93,7 @@ export const demoBuildings: DemoBuilding[] = [
     code: 'B2',
     name: '2号楼',
     floors: 3,
+    entranceGateCodes: ['EAST', 'NORTH'],
     rooms: [
       { code: 'B2-101', name: '职工食堂', floor: 1, kind: 'canteen' },
       { code: 'B2-102', name: '食堂后厨', floor: 1, kind: 'service' },
@@ -107,6 +109,7 @@ export const demoBuildings: DemoBuilding[] = [
     code: 'MC',
     name: '会议中心',
     floors: 2,
+    entranceGateCodes: ['EAST'],
     rooms: [
       {
         code: 'MC-101',

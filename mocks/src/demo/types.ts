@@ -67,6 +67,8 @@ export interface DemoBuilding {
   code: string;
   name: string;
   floors: number;
+  /** Gates visitors use to reach this building (codes of `DemoGate`): where meeting guests' passes work. */
+  entranceGateCodes: string[];
   rooms: DemoRoom[];
 }
 

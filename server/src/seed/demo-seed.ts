@@ -5,6 +5,7 @@ import { PersonalDataCipher } from '../platform/crypto/personal-data.js';
 import type { Db } from '../platform/db/client.js';
 import {
   auditLog,
+  buildingEntrances,
   buildings,
   departments,
   gates,
@@ -67,6 +68,9 @@ export async function seedDemo(db: Db, dataKey: string): Promise<boolean> {
         .insert(buildings)
         .values({ code: b.code, name: b.name, floors: b.floors })
         .returning({ id: buildings.id });
+      await tx
+        .insert(buildingEntrances)
+        .values(b.entranceGateCodes.map((code) => ({ buildingId: row!.id, gateId: gateIds.get(code)! })));
       if (b.rooms.length === 0) continue;
       const inserted = await tx
         .insert(rooms)

@@ -9,7 +9,10 @@ import {
   IsoDateTimeSchema,
   PersonNameSchema,
 } from '../common/schemas.js';
+import { VisitStatus } from '../visitors/visits.contract.js';
 import { ClosureSchema, EquipmentQuerySchema, MeetingRoomSchema } from './rooms.contract.js';
+import { MeetingService } from './service-kinds.js';
+import { ServiceTaskSummarySchema } from './services.contract.js';
 
 /**
  * `pending` waits for an approver (restricted rooms); `pending`, `booked` and `checked_in` hold the slot,
@@ -34,16 +37,6 @@ export const bookingStatusLabels: Record<BookingStatus, string> = {
   rejected: '未通过',
   expired: '审批超时',
   released: '未签到已释放',
-};
-
-export const MeetingService = z.enum(['tea', 'water', 'av', 'name_cards']);
-export type MeetingService = z.infer<typeof MeetingService>;
-
-export const meetingServiceLabels: Record<MeetingService, string> = {
-  tea: '茶水',
-  water: '饮用水',
-  av: '音视频保障',
-  name_cards: '桌牌',
 };
 
 const TitleSchema = z
@@ -90,8 +83,24 @@ export const BookingSchema = z.object({
   end: IsoDateTimeSchema,
   organizer: z.object({ id: z.string(), name: z.string(), department: z.string().nullable() }),
   attendees: z.array(z.object({ id: z.string(), name: z.string() })),
-  guests: z.array(z.object({ name: z.string(), phoneMasked: z.string(), company: z.string().nullable() })),
+  guests: z.array(
+    z.object({
+      name: z.string(),
+      phoneMasked: z.string(),
+      company: z.string().nullable(),
+      /** The guest's visitor pass (会议一件事); null until the booking is confirmed. */
+      pass: z
+        .object({
+          visitId: z.string(),
+          status: VisitStatus,
+          validFrom: IsoDateTimeSchema,
+          validUntil: IsoDateTimeSchema,
+        })
+        .nullable(),
+    }),
+  ),
   services: z.array(MeetingService),
+  serviceTasks: z.array(ServiceTaskSummarySchema),
   /** Pending bookings not decided by then are released. */
   approvalDeadline: IsoDateTimeSchema.nullable(),
   /** The approver's note; the reason when rejected. */

@@ -42,6 +42,9 @@ export const SmsTemplateKey = z.enum([
   'visitor_pass',
   'visitor_decision',
   'visitor_reminder',
+  'meeting_guest_invitation',
+  'meeting_guest_change',
+  'meeting_guest_cancelled',
 ]);
 export type SmsTemplateKey = z.infer<typeof SmsTemplateKey>;
 
@@ -207,6 +210,73 @@ export const notificationTemplates = {
     body: (p) =>
       `您在${p.room}的周期会议「${p.title}」已有 ${p.noShows} 次无人签到，之后的 ${p.cancelled} 次预订已自动取消。`,
     link: () => '/pages/inbox/index',
+  }),
+  'meeting-rooms.guest_invited': template({
+    category: 'meeting-rooms',
+    params: z.object({
+      organizer: z.string(),
+      title: z.string(),
+      when: z.string(),
+      place: z.string(),
+      link: z.string().max(200),
+    }),
+    title: (p) => `${p.organizer}邀请您参加会议`,
+    body: (p) => `「${p.title}」，${p.when}，${p.place}`,
+    link: () => '/visitor/pages/pass/index',
+    sms: { key: 'meeting_guest_invitation', params: (p) => [p.organizer, p.title, p.when, p.place, p.link] },
+  }),
+  'meeting-rooms.guest_moved': template({
+    category: 'meeting-rooms',
+    params: z.object({ title: z.string(), when: z.string(), link: z.string().max(200) }),
+    title: () => '会议时间已变更',
+    body: (p) => `「${p.title}」改至${p.when}，通行证有效期已随之调整`,
+    link: () => '/visitor/pages/pass/index',
+    sms: { key: 'meeting_guest_change', params: (p) => [p.title, p.when, p.link] },
+  }),
+  'meeting-rooms.guest_cancelled': template({
+    category: 'meeting-rooms',
+    params: z.object({ title: z.string(), when: z.string() }),
+    title: () => '会议已取消',
+    body: (p) => `「${p.title}」（${p.when}）已取消，通行证已作废`,
+    link: () => '/visitor/pages/pass/index',
+    sms: { key: 'meeting_guest_cancelled', params: (p) => [p.title, p.when] },
+  }),
+  /** To staff attendees when a meeting they are in is booked, moved or cancelled. */
+  'meeting-rooms.meeting_changed': template({
+    category: 'meeting-rooms',
+    params: z.object({
+      bookingId: z.string(),
+      title: z.string(),
+      change: z.enum(['邀请您参加', '已改期', '已取消']),
+      when: z.string(),
+      room: z.string(),
+    }),
+    title: (p) => (p.change === '邀请您参加' ? `会议邀请：${p.title}` : `会议${p.change}：${p.title}`),
+    body: (p) => `时间：${p.when}，地点：${p.room}`,
+    link: (p) => `/meeting-rooms/pages/booking/index?id=${p.bookingId}`,
+  }),
+  /** To meeting_service staff: a booking asks for services. */
+  'meeting-rooms.service_requested': template({
+    category: 'meeting-rooms',
+    params: z.object({ room: z.string(), when: z.string(), title: z.string(), services: z.string() }),
+    title: (p) => `会议服务：${p.services}`,
+    body: (p) => `${p.room}，${p.when}「${p.title}」`,
+    link: () => '/meeting-rooms/pages/service-tasks/index',
+  }),
+  /** To the organizer: a service task was accepted or done. */
+  'meeting-rooms.service_updated': template({
+    category: 'meeting-rooms',
+    params: z.object({
+      bookingId: z.string(),
+      service: z.string(),
+      status: z.enum(['已接单', '已完成']),
+      by: z.string(),
+      room: z.string(),
+      when: z.string(),
+    }),
+    title: (p) => `${p.service}${p.status}`,
+    body: (p) => `${p.room}（${p.when}）的${p.service}服务${p.status}，服务人员：${p.by}`,
+    link: (p) => `/meeting-rooms/pages/booking/index?id=${p.bookingId}`,
   }),
 };
 

@@ -40,12 +40,13 @@ export const visitStatusLabels: Record<VisitStatus, string> = {
   no_show: '未到访',
 };
 
-export const VisitOrigin = z.enum(['invitation', 'request', 'walk_in']);
+export const VisitOrigin = z.enum(['invitation', 'request', 'walk_in', 'meeting']);
 export type VisitOrigin = z.infer<typeof VisitOrigin>;
 export const visitOriginLabels: Record<VisitOrigin, string> = {
   invitation: '邀请',
   request: '预约申请',
   walk_in: '现场登记',
+  meeting: '会议邀请',
 };
 
 /** Who must decide a pending visit next. */

@@ -94,6 +94,9 @@ export const ConfigSchema = z
       visitor_pass: '1000003',
       visitor_decision: '1000005',
       visitor_reminder: '1000006',
+      meeting_guest_invitation: '1000007',
+      meeting_guest_change: '1000008',
+      meeting_guest_cancelled: '1000009',
     }),
     /** Our subscribe template keys → WeChat template ids and their keywords (the type is the key's prefix). */
     SUBSCRIBE_TEMPLATES: json(SubscribeTemplatesSchema, {

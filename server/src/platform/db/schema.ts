@@ -191,6 +191,20 @@ export const buildings = pgTable(
   (t) => [check('buildings_floors_positive', sql`${t.floors} > 0`)],
 );
 
+/** Gates through which visitors reach a building: the zones of a meeting guest's pass. */
+export const buildingEntrances = pgTable(
+  'building_entrances',
+  {
+    buildingId: uuid('building_id')
+      .notNull()
+      .references(() => buildings.id, { onDelete: 'cascade' }),
+    gateId: uuid('gate_id')
+      .notNull()
+      .references(() => gates.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.buildingId, t.gateId] })],
+);
+
 export const rooms = pgTable(
   'rooms',
   {
@@ -371,7 +385,7 @@ export const visitorsVisits = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     /** Visits created together (one invitation to several people or days). */
     groupId: uuid('group_id').notNull(),
-    origin: text('origin', { enum: ['invitation', 'request', 'walk_in'] }).notNull(),
+    origin: text('origin', { enum: ['invitation', 'request', 'walk_in', 'meeting'] }).notNull(),
     status: text('status', {
       enum: [
         'pending',
@@ -417,12 +431,20 @@ export const visitorsVisits = pgTable(
     checkedOutAt: timestamp('checked_out_at', { withTimezone: true }),
     remindedAt: timestamp('reminded_at', { withTimezone: true }),
     anonymisedAt: timestamp('anonymised_at', { withTimezone: true }),
+    /** 会议一件事: the meeting guest this pass was issued to (origin `meeting`); it moves and ends with the booking. */
+    meetingGuestId: uuid('meeting_guest_id')
+      .unique('visitors_visits_one_per_meeting_guest')
+      .references((): AnyPgColumn => meetingRoomsGuests.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     check('visitors_visits_status_valid', sql`${t.status} IN (${visitStatuses})`),
-    check('visitors_visits_origin_valid', sql`${t.origin} IN ('invitation','request','walk_in')`),
+    check('visitors_visits_origin_valid', sql`${t.origin} IN ('invitation','request','walk_in','meeting')`),
+    check(
+      'visitors_visits_meeting_iff_origin',
+      sql`(${t.origin} = 'meeting') = (${t.meetingGuestId} IS NOT NULL)`,
+    ),
     check(
       'visitors_visits_awaiting_iff_pending',
       sql`(${t.status} = 'pending') = (${t.awaiting} IS NOT NULL)`,
@@ -657,5 +679,41 @@ export const meetingRoomsGuests = pgTable(
   (t) => [
     index('meeting_rooms_guests_booking_idx').on(t.bookingId),
     index('meeting_rooms_guests_phone_idx').on(t.phoneHash),
+  ],
+);
+
+/** A service (tea, AV…) one booking asked for: a task in the meeting_service queue. */
+export const meetingRoomsServiceTasks = pgTable(
+  'meeting_rooms_service_tasks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    bookingId: uuid('booking_id')
+      .notNull()
+      .references(() => meetingRoomsBookings.id, { onDelete: 'cascade' }),
+    service: text('service', { enum: ['tea', 'water', 'av', 'name_cards'] }).notNull(),
+    status: text('status', { enum: ['open', 'accepted', 'done', 'cancelled'] })
+      .notNull()
+      .default('open'),
+    acceptedBy: uuid('accepted_by').references(() => people.id),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+    doneAt: timestamp('done_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    unique('meeting_rooms_service_tasks_once').on(t.bookingId, t.service),
+    check(
+      'meeting_rooms_service_tasks_service_valid',
+      sql`${t.service} IN ('tea','water','av','name_cards')`,
+    ),
+    check(
+      'meeting_rooms_service_tasks_status_valid',
+      sql`${t.status} IN ('open','accepted','done','cancelled')`,
+    ),
+    check(
+      'meeting_rooms_service_tasks_accepted',
+      sql`${t.status} NOT IN ('accepted','done') OR ${t.acceptedBy} IS NOT NULL`,
+    ),
+    check('meeting_rooms_service_tasks_done_at', sql`(${t.status} = 'done') = (${t.doneAt} IS NOT NULL)`),
   ],
 );

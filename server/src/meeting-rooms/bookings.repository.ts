@@ -9,9 +9,11 @@ import {
   meetingRoomsAttendees,
   meetingRoomsBookings,
   meetingRoomsGuests,
+  meetingRoomsServiceTasks,
   people,
   personRoles,
   rooms,
+  visitorsVisits,
 } from '../platform/db/schema.js';
 import { overlaps } from './slot-time.js';
 
@@ -32,9 +34,26 @@ export interface BookingWithNames {
   department: string | null;
 }
 
+/** A meeting guest's visitor pass as the organizer sees it. */
+export interface GuestPass {
+  visitId: string;
+  status: (typeof visitorsVisits.$inferSelect)['status'];
+  windowStart: Date;
+  windowEnd: Date;
+}
+
+export interface ServiceTaskSummaryRow {
+  id: string;
+  service: (typeof meetingRoomsServiceTasks.$inferSelect)['service'];
+  status: (typeof meetingRoomsServiceTasks.$inferSelect)['status'];
+  staff: string | null;
+  doneAt: Date | null;
+}
+
 export interface BookingDetail extends BookingWithNames {
   attendees: { id: string; name: string }[];
-  guests: GuestRow[];
+  guests: (GuestRow & { pass: GuestPass | null })[];
+  serviceTasks: ServiceTaskSummaryRow[];
 }
 
 @Injectable()
@@ -251,7 +270,7 @@ export class BookingsRepository {
   private async details(rows: BookingWithNames[]): Promise<BookingDetail[]> {
     const ids = rows.map((r) => r.booking.id);
     if (ids.length === 0) return [];
-    const [attendees, guests] = await Promise.all([
+    const [attendees, guests, tasks] = await Promise.all([
       this.db
         .select({ bookingId: meetingRoomsAttendees.bookingId, id: people.id, name: people.name })
         .from(meetingRoomsAttendees)
@@ -259,15 +278,46 @@ export class BookingsRepository {
         .where(inArray(meetingRoomsAttendees.bookingId, ids))
         .orderBy(asc(people.employeeNo)),
       this.db
-        .select()
+        .select({
+          guest: meetingRoomsGuests,
+          visitId: visitorsVisits.id,
+          status: visitorsVisits.status,
+          windowStart: visitorsVisits.windowStart,
+          windowEnd: visitorsVisits.windowEnd,
+        })
         .from(meetingRoomsGuests)
+        .leftJoin(visitorsVisits, eq(visitorsVisits.meetingGuestId, meetingRoomsGuests.id))
         .where(inArray(meetingRoomsGuests.bookingId, ids))
-        .orderBy(asc(meetingRoomsGuests.name)),
+        .orderBy(asc(meetingRoomsGuests.name), asc(meetingRoomsGuests.id)),
+      this.db
+        .select({
+          bookingId: meetingRoomsServiceTasks.bookingId,
+          id: meetingRoomsServiceTasks.id,
+          service: meetingRoomsServiceTasks.service,
+          status: meetingRoomsServiceTasks.status,
+          staff: people.name,
+          doneAt: meetingRoomsServiceTasks.doneAt,
+        })
+        .from(meetingRoomsServiceTasks)
+        .leftJoin(people, eq(people.id, meetingRoomsServiceTasks.acceptedBy))
+        .where(inArray(meetingRoomsServiceTasks.bookingId, ids))
+        .orderBy(asc(meetingRoomsServiceTasks.service)),
     ]);
     return rows.map((r) => ({
       ...r,
       attendees: attendees.filter((a) => a.bookingId === r.booking.id).map(({ id, name }) => ({ id, name })),
-      guests: guests.filter((g) => g.bookingId === r.booking.id),
+      guests: guests
+        .filter((g) => g.guest.bookingId === r.booking.id)
+        .map(({ guest, visitId, status, windowStart, windowEnd }) => ({
+          ...guest,
+          pass:
+            visitId && status && windowStart && windowEnd
+              ? { visitId, status, windowStart, windowEnd }
+              : null,
+        })),
+      serviceTasks: tasks
+        .filter((t) => t.bookingId === r.booking.id)
+        .map(({ bookingId: _, ...task }) => task),
     }));
   }
 

@@ -15,6 +15,7 @@ import { SeriesController } from './series.controller.js';
 import { SeriesNoShows } from './series-no-shows.js';
 import { SeriesRepository } from './series.repository.js';
 import { SeriesService } from './series.service.js';
+import { ServiceTasksRepository } from './service-tasks.repository.js';
 
 @Module({
   controllers: [RoomsController, BookingsController, LifecycleController, SeriesController],
@@ -31,6 +32,7 @@ import { SeriesService } from './series.service.js';
     SeriesNoShows,
     OccurrenceMoveService,
     MeetingRoomsSweeper,
+    ServiceTasksRepository,
   ],
 })
 export class MeetingRoomsModule {}

@@ -7,6 +7,7 @@ import { GateRepository } from './gate.repository.js';
 import { GateService } from './gate.service.js';
 import { GuardDeskController } from './guard-desk.controller.js';
 import { GuardDeskService } from './guard-desk.service.js';
+import { MeetingPassesService } from './meeting-passes.service.js';
 import { VisitPassages } from './visit-passages.js';
 import { VisitorAccessController } from './visitor-access.controller.js';
 import { VisitorAccessService } from './visitor-access.service.js';
@@ -38,6 +39,8 @@ import { VisitsService } from './visits.service.js';
     BlockListService,
     VisitorStatsService,
     VisitorSweeper,
+    MeetingPassesService,
   ],
+  exports: [MeetingPassesService],
 })
 export class VisitorsModule {}

@@ -4,8 +4,10 @@ import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { Db, Tx } from '../platform/db/client.js';
 import { InjectDb } from '../platform/db/db.module.js';
 import {
+  buildingEntrances,
   departments,
   gates,
+  meetingRoomsGuests,
   people,
   personRoles,
   visitorsBookingLinks,
@@ -241,8 +243,61 @@ export class VisitsRepository {
     return ids.map((r) => r.id);
   }
 
+  /** The gates that lead to a building; when none are recorded, every gate people walk through. */
+  async entrancesOf(buildingId: string, tx: Db | Tx = this.db): Promise<ZoneRow[]> {
+    const zones = await this.zones(tx);
+    const entrances = await tx
+      .select({ id: buildingEntrances.gateId })
+      .from(buildingEntrances)
+      .where(eq(buildingEntrances.buildingId, buildingId));
+    const walkable =
+      entrances.length > 0
+        ? entrances
+        : await tx
+            .select({ id: gates.id })
+            .from(gates)
+            .where(inArray(gates.kind, ['pedestrian', 'both']));
+    const ids = new Set(walkable.map((g) => g.id));
+    return zones.filter((z) => ids.has(z.id));
+  }
+
+  /** Moves the windows of a booking's meeting passes still in `from`; returns the moved ones. */
+  moveMeetingPasses(
+    tx: Tx,
+    bookingId: string,
+    from: VisitStatusValue[],
+    window: { start: Date; end: Date },
+  ): Promise<VisitRow[]> {
+    return tx
+      .update(visitorsVisits)
+      .set({ windowStart: window.start, windowEnd: window.end, updatedAt: sql`now()` })
+      .where(and(this.ofBookings([bookingId]), inArray(visitorsVisits.status, from)))
+      .returning();
+  }
+
+  /** Cancels the meeting passes of these bookings still in `from`; returns the cancelled ones. */
+  cancelMeetingPasses(tx: Tx, bookingIds: string[], from: VisitStatusValue[]): Promise<VisitRow[]> {
+    if (bookingIds.length === 0) return Promise.resolve([]);
+    return tx
+      .update(visitorsVisits)
+      .set({ status: 'cancelled', awaiting: null, updatedAt: sql`now()` })
+      .where(and(this.ofBookings(bookingIds), inArray(visitorsVisits.status, from)))
+      .returning();
+  }
+
   gateNames(tx: Db | Tx = this.db) {
     return tx.select({ id: gates.id, name: gates.name }).from(gates);
+  }
+
+  /** Visits issued to the guests of these bookings. */
+  private ofBookings(bookingIds: string[]): SQL {
+    return inArray(
+      visitorsVisits.meetingGuestId,
+      this.db
+        .select({ id: meetingRoomsGuests.id })
+        .from(meetingRoomsGuests)
+        .where(inArray(meetingRoomsGuests.bookingId, bookingIds)),
+    );
   }
 
   private selectWithHost(tx: Db | Tx) {

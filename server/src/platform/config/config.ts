@@ -145,6 +145,10 @@ export const ConfigSchema = z
     MEETING_ROOMS_SERIES_FLAG_NO_SHOWS: z.coerce.number().int().min(1).max(100).default(2),
     /** A series with this many released (no-show) occurrences loses its future occurrences. */
     MEETING_ROOMS_SERIES_CANCEL_NO_SHOWS: z.coerce.number().int().min(1).max(100).default(3),
+    /** A meeting guest's pass opens this many minutes before the meeting starts. */
+    MEETING_ROOMS_GUEST_PASS_BEFORE_MINUTES: z.coerce.number().int().min(0).max(240).default(30),
+    /** A meeting guest's pass closes this many minutes after the meeting ends. */
+    MEETING_ROOMS_GUEST_PASS_AFTER_MINUTES: z.coerce.number().int().min(0).max(240).default(30),
     /** How often the meeting-room sweeper runs (approval deadlines, no-shows); 0 = never. */
     MEETING_ROOMS_SWEEP_MS: z.coerce.number().int().min(0).default(60_000),
     /** Folder of the H5 build to serve at `/` (npm start sets it). */

@@ -14,6 +14,7 @@ import { AppError } from '../platform/http/app-error.js';
 import type { AuthedCtx } from '../platform/http/request-context.js';
 import { DeliveryDispatcher } from '../platform/notifications/dispatcher.js';
 import { Notifier } from '../platform/notifications/notifier.js';
+import { BookingEffects } from './booking-effects.service.js';
 import { BookingsRepository } from './bookings.repository.js';
 import { BookingsService } from './bookings.service.js';
 import { MeetingRoomsClock } from './clock.js';
@@ -32,6 +33,7 @@ export class ApprovalsService {
     private readonly notifier: Notifier,
     private readonly dispatcher: DeliveryDispatcher,
     private readonly clock: MeetingRoomsClock,
+    private readonly effects: BookingEffects,
   ) {}
 
   async awaitingDecision(ctx: AuthedCtx, q: ParsedQuery<typeof r.approvals>) {
@@ -87,6 +89,7 @@ export class ApprovalsService {
         entityId: id,
         details: { note: body.note ?? null },
       });
+      if (body.approve) await this.effects.confirmed(tx, ctx, id);
     });
     this.dispatcher.kick();
     return this.bookings.load(id);

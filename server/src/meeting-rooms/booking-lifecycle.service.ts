@@ -7,6 +7,8 @@ import { pgError } from '../platform/db/client.js';
 import { meetingRoomsBookings } from '../platform/db/schema.js';
 import { AppError } from '../platform/http/app-error.js';
 import type { AuthedCtx, Principal } from '../platform/http/request-context.js';
+import { DeliveryDispatcher } from '../platform/notifications/dispatcher.js';
+import { BookingEffects } from './booking-effects.service.js';
 import { checkInBreach, extensionBreach } from './booking-rules.js';
 import { type BookingRow, BookingsRepository } from './bookings.repository.js';
 import { BookingsService } from './bookings.service.js';
@@ -27,6 +29,8 @@ export class BookingLifecycleService {
     private readonly bookings: BookingsService,
     private readonly audit: AuditRepository,
     private readonly clock: MeetingRoomsClock,
+    private readonly effects: BookingEffects,
+    private readonly dispatcher: DeliveryDispatcher,
   ) {
     this.before = config.MEETING_ROOMS_CHECK_IN_BEFORE_MINUTES * 60_000;
     this.after = config.MEETING_ROOMS_CHECK_IN_AFTER_MINUTES * 60_000;
@@ -75,7 +79,9 @@ export class BookingLifecycleService {
         entityId: id,
         details: { plannedEnd: end.toISOString(), endedAt: now.toISOString() },
       });
+      await this.effects.endChanged(tx, ended);
     });
+    this.dispatcher.kick();
     return this.bookings.load(id);
   }
 
@@ -117,11 +123,13 @@ export class BookingLifecycleService {
           entityId: id,
           details: { from: b.during.end.toISOString(), to: slot.end.toISOString() },
         });
+        await this.effects.endChanged(tx, extended);
       });
     } catch (err) {
       if (pgError(err).code === '23P01') throw await this.bookings.slotTaken(b.roomId, added, 'body.endTime');
       throw err;
     }
+    this.dispatcher.kick();
     return this.bookings.load(id);
   }
 

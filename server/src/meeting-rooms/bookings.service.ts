@@ -9,6 +9,8 @@ import type { AuthedCtx } from '../platform/http/request-context.js';
 import { DeliveryDispatcher } from '../platform/notifications/dispatcher.js';
 import { Notifier } from '../platform/notifications/notifier.js';
 import { addDays, cstInstant } from '../platform/time/china-time.js';
+import { MeetingPassesService } from '../visitors/meeting-passes.service.js';
+import { BookingEffects } from './booking-effects.service.js';
 import { ruleBreach } from './booking-rules.js';
 import { bookingView, slotView } from './booking-view.js';
 import { type BookingDetail, BookingsRepository } from './bookings.repository.js';
@@ -30,6 +32,8 @@ export class BookingsService {
     private readonly notifier: Notifier,
     private readonly dispatcher: DeliveryDispatcher,
     private readonly clock: MeetingRoomsClock,
+    private readonly effects: BookingEffects,
+    private readonly passes: MeetingPassesService,
   ) {
     this.cipher = new PersonalDataCipher(config.DATA_KEY);
   }
@@ -81,6 +85,7 @@ export class BookingsService {
     const breach = ruleBreach(room.room, slot, now);
     if (breach) throw new AppError(breach.code, [breach.detail]);
     const attendeeIds = await this.attendees(me.personId, body.attendeeIds);
+    await this.passes.refuseBlocked(body.guests);
     let id: string;
     try {
       id = await this.rooms.transaction(async (tx) => {
@@ -123,6 +128,7 @@ export class BookingsService {
             guests: body.guests.length,
           },
         });
+        if (booking.status === 'booked') await this.effects.confirmed(tx, ctx, booking.id);
         if (booking.status === 'pending') {
           const approvers = await this.repo.approversOf(booking.departmentId, tx);
           await this.notifier.notify(tx, {
@@ -187,7 +193,9 @@ export class BookingsService {
         entityId: id,
         details: { by: b.organizerId === me.personId ? 'organizer' : 'admin' },
       });
+      await this.effects.calledOff(tx, [id]);
     });
+    this.dispatcher.kick();
     return this.load(id);
   }
 

@@ -13,6 +13,7 @@ import { meetingRoomsBookings } from '../platform/db/schema.js';
 import type { RequestCtx } from '../platform/http/request-context.js';
 import { DeliveryDispatcher } from '../platform/notifications/dispatcher.js';
 import { Notifier } from '../platform/notifications/notifier.js';
+import { BookingEffects } from './booking-effects.service.js';
 import { type BookingRow, BookingsRepository } from './bookings.repository.js';
 import { MeetingRoomsClock } from './clock.js';
 import { SeriesNoShows } from './series-no-shows.js';
@@ -44,6 +45,7 @@ export class MeetingRoomsSweeper implements OnApplicationBootstrap, OnApplicatio
     private readonly audit: AuditRepository,
     private readonly clock: MeetingRoomsClock,
     private readonly seriesNoShows: SeriesNoShows,
+    private readonly effects: BookingEffects,
   ) {}
 
   onApplicationBootstrap() {
@@ -109,6 +111,10 @@ export class MeetingRoomsSweeper implements OnApplicationBootstrap, OnApplicatio
           to: [{ personId: b.organizerId }],
           dedupeKey: `meeting-booking-released:${b.id}`,
         }),
+      );
+      await this.effects.calledOff(
+        tx,
+        rows.map((b) => b.id),
       );
       await this.seriesNoShows.count(tx, rows, now);
       return released;

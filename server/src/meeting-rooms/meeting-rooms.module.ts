@@ -1,11 +1,14 @@
 import { Module } from '@nestjs/common';
+import { VisitorsModule } from '../visitors/visitors.module.js';
 import { ApprovalsService } from './approvals.service.js';
+import { BookingEffects } from './booking-effects.service.js';
 import { BookingLifecycleService } from './booking-lifecycle.service.js';
 import { BookingsController } from './bookings.controller.js';
 import { BookingsRepository } from './bookings.repository.js';
 import { BookingsService } from './bookings.service.js';
 import { MeetingRoomsClock } from './clock.js';
 import { LifecycleController } from './lifecycle.controller.js';
+import { MeetingPartiesRepository } from './meeting-parties.repository.js';
 import { MeetingRoomsSweeper } from './meeting-rooms-sweeper.js';
 import { OccurrenceMoveService } from './occurrence-move.service.js';
 import { RoomsController } from './rooms.controller.js';
@@ -18,6 +21,8 @@ import { SeriesService } from './series.service.js';
 import { ServiceTasksRepository } from './service-tasks.repository.js';
 
 @Module({
+  // The one dependency on another micro-app: guests' visitor passes (会议一件事) come from visitors.
+  imports: [VisitorsModule],
   controllers: [RoomsController, BookingsController, LifecycleController, SeriesController],
   providers: [
     MeetingRoomsClock,
@@ -33,6 +38,8 @@ import { ServiceTasksRepository } from './service-tasks.repository.js';
     OccurrenceMoveService,
     MeetingRoomsSweeper,
     ServiceTasksRepository,
+    MeetingPartiesRepository,
+    BookingEffects,
   ],
 })
 export class MeetingRoomsModule {}

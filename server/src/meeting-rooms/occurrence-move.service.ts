@@ -6,6 +6,8 @@ import { pgError } from '../platform/db/client.js';
 import { meetingRoomsBookings } from '../platform/db/schema.js';
 import { AppError } from '../platform/http/app-error.js';
 import type { AuthedCtx } from '../platform/http/request-context.js';
+import { DeliveryDispatcher } from '../platform/notifications/dispatcher.js';
+import { BookingEffects } from './booking-effects.service.js';
 import { ruleBreach } from './booking-rules.js';
 import { BookingsRepository } from './bookings.repository.js';
 import { BookingsService } from './bookings.service.js';
@@ -22,6 +24,8 @@ export class OccurrenceMoveService {
     private readonly bookings: BookingsService,
     private readonly audit: AuditRepository,
     private readonly clock: MeetingRoomsClock,
+    private readonly effects: BookingEffects,
+    private readonly dispatcher: DeliveryDispatcher,
   ) {}
 
   async move(ctx: AuthedCtx, id: string, body: ParsedBody<typeof r.move>): Promise<Booking> {
@@ -71,6 +75,7 @@ export class OccurrenceMoveService {
             end: slot.end.toISOString(),
           },
         });
+        await this.effects.moved(tx, id);
       });
     } catch (err) {
       if (pgError(err).code === '23P01') {
@@ -78,6 +83,7 @@ export class OccurrenceMoveService {
       }
       throw err;
     }
+    this.dispatcher.kick();
     return this.bookings.load(id);
   }
 }

@@ -4,6 +4,7 @@ import { APP_CONFIG, type AppConfig } from '../platform/config/config.js';
 import type { Tx } from '../platform/db/client.js';
 import type { RequestCtx } from '../platform/http/request-context.js';
 import { Notifier } from '../platform/notifications/notifier.js';
+import { BookingEffects } from './booking-effects.service.js';
 import { type BookingRow, BookingsRepository } from './bookings.repository.js';
 import { SeriesRepository } from './series.repository.js';
 
@@ -21,6 +22,7 @@ export class SeriesNoShows {
     private readonly bookings: BookingsRepository,
     private readonly audit: AuditRepository,
     private readonly notifier: Notifier,
+    private readonly effects: BookingEffects,
   ) {}
 
   async count(tx: Tx, released: BookingRow[], now: Date) {
@@ -37,6 +39,10 @@ export class SeriesNoShows {
       const cancelAt = this.config.MEETING_ROOMS_SERIES_CANCEL_NO_SHOWS;
       if (!(await this.repo.markOnce(tx, seriesId, 'autoCancelledAt', cancelAt, now))) continue;
       const cancelled = await this.repo.cancelFrom(tx, seriesId, now, now, null);
+      await this.effects.calledOff(
+        tx,
+        cancelled.map((b) => b.id),
+      );
       await this.record(tx, seriesId, 'meeting_rooms.series.auto_cancelled', {
         noShows: series.noShows,
         cancelled: cancelled.map((b) => b.id),

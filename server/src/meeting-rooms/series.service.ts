@@ -13,6 +13,8 @@ import type { AuthedCtx } from '../platform/http/request-context.js';
 import { DeliveryDispatcher } from '../platform/notifications/dispatcher.js';
 import { Notifier } from '../platform/notifications/notifier.js';
 import { cstDate, cstInstant } from '../platform/time/china-time.js';
+import { MeetingPassesService } from '../visitors/meeting-passes.service.js';
+import { BookingEffects } from './booking-effects.service.js';
 import { ruleBreach } from './booking-rules.js';
 import { BookingsRepository } from './bookings.repository.js';
 import { BookingsService } from './bookings.service.js';
@@ -37,6 +39,8 @@ export class SeriesService {
     private readonly notifier: Notifier,
     private readonly dispatcher: DeliveryDispatcher,
     private readonly clock: MeetingRoomsClock,
+    private readonly effects: BookingEffects,
+    private readonly passes: MeetingPassesService,
   ) {}
 
   async preview(body: SeriesBody) {
@@ -62,6 +66,7 @@ export class SeriesService {
     const now = this.clock.now();
     const { room, slots, rules } = await this.plan(body, now);
     const attendeeIds = await this.bookings.attendees(me.personId, body.attendeeIds);
+    await this.passes.refuseBlocked(body.guests);
     const roomId = room.room.roomId;
     const restricted = room.room.restricted;
     const { seriesId, skipped } = await this.rooms.transaction(async (tx) => {
@@ -86,7 +91,7 @@ export class SeriesService {
           continue;
         }
         try {
-          await tx.transaction((sp) =>
+          const booking = await tx.transaction((sp) =>
             this.bookingsRepo.insert(
               sp,
               {
@@ -105,6 +110,7 @@ export class SeriesService {
             ),
           );
           booked.push(slot);
+          if (booking.status === 'booked') await this.effects.confirmed(tx, ctx, booking.id);
         } catch (err) {
           if (pgError(err).code !== '23P01') throw err;
           skipped.push({ date: slot.date, clash: '该时段刚被他人预订' });
@@ -164,7 +170,12 @@ export class SeriesService {
         entityId: id,
         details: { from: body.from, cancelled: cancelled.map((b) => b.id) },
       });
+      await this.effects.calledOff(
+        tx,
+        cancelled.map((b) => b.id),
+      );
     });
+    this.dispatcher.kick();
     return this.load(id);
   }
 

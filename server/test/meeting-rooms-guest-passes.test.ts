@@ -12,12 +12,14 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { MeetingRoomsClock } from '../src/meeting-rooms/clock.js';
 import { MeetingRoomsSweeper } from '../src/meeting-rooms/meeting-rooms-sweeper.js';
 import {
+  buildingEntrances,
   meetingRoomsBookings,
   meetingRoomsGuests,
   meetingRoomsRooms,
   meetingRoomsServiceTasks,
   notifications,
   personRoles,
+  rooms as roomsTable,
   visitorsVisits,
 } from '../src/platform/db/schema.js';
 import { AppError } from '../src/platform/http/app-error.js';
@@ -297,6 +299,45 @@ describe('会议一件事: a booking with guests issues their visitor passes', (
     ).toEqual([]);
     expect(await t.db.select().from(notifications).where(like(notifications.body, '%半途失败%'))).toEqual([]);
     expect(await vk.outbox(li.phone)).toEqual([]);
+  });
+});
+
+describe('会议一件事: which gates a pass opens', () => {
+  const bookIn = async (code: string, title: string) => {
+    kit.at(EVE, '10:00');
+    const booking = okBody(
+      await kit.book(ORGANIZER, {
+        roomId: rooms[code]!.id,
+        title,
+        date: DAY,
+        startTime: '18:00',
+        endTime: '19:00',
+        guests: [guest('朱外宾')],
+      }),
+    );
+    return (await passesOf(booking.id))[0]!.visit;
+  };
+
+  it("takes the building's entrances and their ID-number policy (北门 asks for the ID number)", async () => {
+    const pass = await bookIn('B1-603', '一号楼会议');
+    expect([...pass.gateIds].sort()).toEqual([gates.EAST, gates.NORTH].sort());
+    expect(pass.idNumberRequired).toBe(true);
+  });
+
+  it('a building without recorded entrances: every gate people walk through, not the garage', async () => {
+    const [room] = await t.db
+      .select({ buildingId: roomsTable.buildingId })
+      .from(roomsTable)
+      .where(eq(roomsTable.id, rooms['MC-202']!.id));
+    const where = eq(buildingEntrances.buildingId, room!.buildingId);
+    const entrances = await t.db.delete(buildingEntrances).where(where).returning();
+    expect(entrances.map((e) => e.gateId)).toEqual([gates.EAST]);
+    try {
+      const pass = await bookIn('MC-202', '无入口登记的会');
+      expect([...pass.gateIds].sort()).toEqual([gates.EAST, gates.NORTH].sort());
+    } finally {
+      await t.db.insert(buildingEntrances).values(entrances);
+    }
   });
 });
 

@@ -109,6 +109,7 @@ export const errorTable = {
   MEETING_ROOMS_SERIES_NONE_FREE: { status: 409, message: '周期内每一次都与已有预订或停用冲突' },
   MEETING_ROOMS_SERVICE_TASK_NOT_FOUND: { status: 404, message: '服务任务不存在' },
   MEETING_ROOMS_SERVICE_TASK_STATE: { status: 409, message: '该服务任务已被接单、已完成或已取消' },
+  MEETING_ROOMS_NOT_YOUR_SERVICE_TASK: { status: 403, message: '只能完成您自己接单的服务任务' },
   MEETING_ROOMS_STATS_RANGE_TOO_LONG: { status: 400, message: '统计区间最长 92 天' },
   MEETING_ROOMS_NOT_MOVABLE: { status: 409, message: '只能改期尚未开始的有效预订' },
 } as const satisfies Record<string, { status: number; message: string }>;

@@ -1,4 +1,4 @@
-import { meetingRoomRoutes as r, type ParsedBody, type ParsedQuery } from '@dayuan/shared';
+import { meetingRoomRoutes as r, type ParsedBody, type ParsedQuery, roomIdOf } from '@dayuan/shared';
 import { Body, Controller, Param, Query } from '@nestjs/common';
 import { Endpoint } from '../platform/http/endpoint.js';
 import { type AuthedCtx, Ctx } from '../platform/http/request-context.js';
@@ -14,9 +14,10 @@ export class RoomsController {
     return this.rooms.list(query);
   }
 
+  /** By id or by the door code's 32-hex scene. */
   @Endpoint(r.get)
   get(@Param('id') id: string) {
-    return this.rooms.get(id);
+    return this.rooms.get(roomIdOf(id));
   }
 
   @Endpoint(r.create)

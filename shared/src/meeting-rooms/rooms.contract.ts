@@ -103,6 +103,33 @@ export const RoomListQuerySchema = z.strictObject({
   equipment: EquipmentQuerySchema.optional(),
 });
 
+const HEX32 = /^[0-9a-f]{32}$/i;
+
+/**
+ * A room's door-code scene: its id without dashes. WeChat scenes hold at most 32 characters, a UUID with
+ * dashes has 36; the room page resolves either form with `GET /api/meeting-rooms/rooms/:id`.
+ */
+export function roomScene(roomId: string): string {
+  return roomId.replace(/-/g, '').toLowerCase();
+}
+
+/** A room id from a UUID or its 32-hex door-code scene. */
+export function roomIdOf(ref: string): string {
+  if (!HEX32.test(ref)) return ref;
+  const h = ref.toLowerCase();
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+/** The mini-program page a door code opens, with the room's scene. */
+export const ROOM_PAGE = 'meeting-rooms/pages/room/index';
+
+export const DoorCodeSchema = z.object({
+  page: z.string(),
+  scene: z.string(),
+  /** `data:image/png;base64,…`: the mini-program code to print at the door. */
+  image: z.string(),
+});
+
 const roomErrors = [
   'MEETING_ROOMS_BUILDING_NOT_FOUND',
   'MEETING_ROOMS_FLOOR_INVALID',
@@ -123,9 +150,12 @@ export const meetingRoomRoutes = {
   get: route({
     method: 'GET',
     path: '/api/meeting-rooms/rooms/:id',
-    summary: 'One meeting room with its rules and coming closures',
+    summary: 'One meeting room with its rules and coming closures (by id or door-code scene)',
     tag: 'meeting-rooms',
     access: 'user',
+    params: z.object({
+      id: z.union([IdSchema, z.string().regex(HEX32)], { message: '编号格式不正确' }),
+    }),
     res: MeetingRoomDetailSchema,
     errors: ['MEETING_ROOMS_NOT_FOUND'],
   }),
@@ -158,6 +188,15 @@ export const meetingRoomRoutes = {
     body: ClosureBodySchema,
     res: ClosureSchema,
     errors: ['MEETING_ROOMS_NOT_FOUND', 'MEETING_ROOMS_CLOSURE_CONFLICT'],
+  }),
+  doorCode: route({
+    method: 'GET',
+    path: '/api/meeting-rooms/rooms/:id/door-code',
+    summary: 'The mini-program code to print at the room door: opens the room page (admin)',
+    tag: 'meeting-rooms',
+    access: ['admin'],
+    res: DoorCodeSchema,
+    errors: ['MEETING_ROOMS_NOT_FOUND', 'UPSTREAM_UNAVAILABLE'],
   }),
   removeClosure: route({
     method: 'DELETE',

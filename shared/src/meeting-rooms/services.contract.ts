@@ -82,6 +82,6 @@ export const serviceTaskRoutes = {
     tag: 'meeting-rooms',
     access: ['meeting_service', 'admin'],
     res: ServiceTaskSchema,
-    errors: taskErrors,
+    errors: [...taskErrors, 'MEETING_ROOMS_NOT_YOUR_SERVICE_TASK'],
   }),
 };

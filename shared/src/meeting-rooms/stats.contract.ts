@@ -10,15 +10,22 @@ export const MeetingRoomStatsQuerySchema = z
   .refine((q) => q.to >= q.from, { path: ['to'], message: '结束日期不能早于开始日期' });
 
 const FiguresSchema = z.object({
-  /** Open hours in the period, minus closures. */
+  /** Daily open hours × days of the period, minus the part of closures that lies within open hours. */
   openMinutes: z.number().int(),
-  /** Minutes of meetings that took place (checked in; cut short by ending early). */
+  /**
+   * Minutes of the checked-in bookings starting in the period, start to the end they have now (a meeting
+   * ended early counts until it ended; one in progress until its planned end).
+   */
   usedMinutes: z.number().int(),
   /** usedMinutes / openMinutes, 0..1; 0 when the room was never open. */
   utilisation: z.number(),
-  /** Bookings whose start lies in the period and that held the slot when it came (not cancelled before). */
+  /**
+   * Bookings whose start lies in the period and that held the slot until it came: status `booked`,
+   * `checked_in` or `released` (no-show). Cancelled (at any time), rejected, expired and still pending
+   * bookings do not count.
+   */
   bookings: z.number().int(),
-  /** Of those, released because nobody checked in. */
+  /** Of those, `released`: nobody checked in within the check-in window. */
   noShows: z.number().int(),
   /** noShows / bookings, 0..1; 0 without bookings. */
   noShowRate: z.number(),

@@ -102,6 +102,23 @@ export class WechatClient {
     return body.url_link;
   }
 
+  /**
+   * A mini-program code (`wxa/getwxacodeunlimit`, unlimited in number) that opens `page` with `scene`
+   * (≤ 32 visible characters): the PNG bytes. `check_path` is off: a page may be printed on a door before
+   * the release that contains it is published.
+   */
+  async getUnlimitedWxaCode(input: { scene: string; page: string; width?: number }): Promise<Buffer> {
+    return this.withToken((token) =>
+      this.requestImage(`/wxa/getwxacodeunlimit?access_token=${encodeURIComponent(token)}`, {
+        scene: input.scene,
+        page: input.page.replace(/^\//, ''),
+        check_path: false,
+        env_version: 'release',
+        width: input.width ?? 430,
+      }),
+    );
+  }
+
   private async accessToken(force = false): Promise<string> {
     if (!force && this.token && Date.now() < this.token.refreshAt) return this.token.value;
     // Single flight: concurrent callers share one upstream request.
@@ -151,6 +168,31 @@ export class WechatClient {
   }
 
   private async request<T>(pathAndQuery: string, json?: unknown): Promise<T & WechatBody> {
+    const res = await this.send(pathAndQuery, json);
+    const body = (await res.json().catch(() => {
+      throw new WechatUnavailableError('wechat answered a body that is not JSON');
+    })) as T & WechatBody;
+    // Success bodies carry no errcode, or errcode 0.
+    if (body.errcode) throw new WechatError(body.errcode, body.errmsg ?? '');
+    return body;
+  }
+
+  /** A call answered with an image on success and with JSON `{errcode, errmsg}` on failure. */
+  private async requestImage(pathAndQuery: string, json: unknown): Promise<Buffer> {
+    const res = await this.send(pathAndQuery, json);
+    const bytes = Buffer.from(await res.arrayBuffer());
+    // WeChat's error bodies are JSON whatever content type they are labelled with; no image starts with `{`.
+    if (bytes[0] !== 0x7b) return bytes;
+    let body: WechatBody;
+    try {
+      body = JSON.parse(bytes.toString('utf8')) as WechatBody;
+    } catch {
+      throw new WechatUnavailableError('wechat answered a body that is not JSON');
+    }
+    throw new WechatError(body.errcode ?? -1, body.errmsg ?? 'no image');
+  }
+
+  private async send(pathAndQuery: string, json?: unknown): Promise<Response> {
     let res: Response;
     try {
       res = await fetch(this.config.WECHAT_API_BASE + pathAndQuery, {
@@ -163,11 +205,6 @@ export class WechatClient {
       throw new WechatUnavailableError(`wechat unreachable: ${(err as Error).message}`);
     }
     if (res.status !== 200) throw new WechatUnavailableError(`wechat answered HTTP ${res.status}`);
-    const body = (await res.json().catch(() => {
-      throw new WechatUnavailableError('wechat answered a body that is not JSON');
-    })) as T & WechatBody;
-    // Success bodies carry no errcode, or errcode 0.
-    if (body.errcode) throw new WechatError(body.errcode, body.errmsg ?? '');
-    return body;
+    return res;
   }
 }

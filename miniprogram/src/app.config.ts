@@ -26,6 +26,20 @@ export default defineAppConfig({
       ],
     },
     {
+      root: 'meeting-rooms',
+      name: 'meeting-rooms',
+      pages: [
+        'pages/home/index',
+        'pages/book/index',
+        'pages/booking/index',
+        'pages/mine/index',
+        'pages/room/index',
+        'pages/approvals/index',
+        'pages/service-tasks/index',
+        'pages/stats/index',
+      ],
+    },
+    {
       // Visitors open these from an SMS link or a booking code: no staff login, and an independent
       // subpackage, so WeChat does not download the whole super-app first.
       root: 'visitor',
@@ -34,7 +48,9 @@ export default defineAppConfig({
       independent: true,
     },
   ],
-  preloadRule: { 'pages/workbench/index': { network: 'all', packages: ['directory', 'visitors'] } },
+  preloadRule: {
+    'pages/workbench/index': { network: 'all', packages: ['directory', 'visitors', 'meeting-rooms'] },
+  },
   tabBar: {
     color: '#8c8c8c',
     selectedColor: '#1677ff',

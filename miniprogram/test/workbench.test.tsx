@@ -22,7 +22,7 @@ describe('workbench page', () => {
 
     expect(await screen.findByText('通讯录')).toBeTruthy();
     const titles = Array.from(document.querySelectorAll('.app-tile__title'), (el) => el.textContent);
-    expect(titles).toEqual(['通行码', '访客', '通讯录']);
+    expect(titles).toEqual(['通行码', '访客', '会议室', '通讯录']);
     expect(screen.queryByText('人员导入')).toBeNull();
     expect(screen.queryByText('门岗核验')).toBeNull();
     expect(screen.getByText(/王小明/)).toBeTruthy();

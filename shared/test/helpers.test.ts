@@ -58,10 +58,16 @@ describe('roles', () => {
   });
 
   it('choose the workbench tiles', () => {
-    expect(appsForRoles(['staff']).map((a) => a.slug)).toEqual(['entry-code', 'visitors', 'directory']);
+    expect(appsForRoles(['staff']).map((a) => a.slug)).toEqual([
+      'entry-code',
+      'visitors',
+      'meeting-rooms',
+      'directory',
+    ]);
     expect(appsForRoles(['staff', 'admin']).map((a) => a.slug)).toEqual([
       'entry-code',
       'visitors',
+      'meeting-rooms',
       'directory',
       'directory-import',
       'announcements',
@@ -71,6 +77,7 @@ describe('roles', () => {
     expect(appsForRoles(['staff', 'guard']).map((a) => a.slug)).toEqual([
       'entry-code',
       'visitors',
+      'meeting-rooms',
       'directory',
       'guard',
     ]);

@@ -175,7 +175,7 @@ export const notificationTemplates = {
     params: z.object({ bookingId: z.string(), organizer: z.string(), room: z.string(), when: z.string() }),
     title: (p) => `${p.organizer}预订${p.room}待您审批`,
     body: (p) => `会议时间：${p.when}`,
-    link: () => '/pages/inbox/index',
+    link: () => '/meeting-rooms/pages/approvals/index',
   }),
   'meeting-rooms.booking_decided': template({
     category: 'meeting-rooms',
@@ -188,14 +188,14 @@ export const notificationTemplates = {
     }),
     title: (p) => `会议室预订${p.outcome}`,
     body: (p) => `您预订的${p.room}（${p.when}）${p.outcome}。${p.note}`,
-    link: () => '/pages/inbox/index',
+    link: (p) => `/meeting-rooms/pages/booking/index?id=${p.bookingId}`,
   }),
   'meeting-rooms.booking_released': template({
     category: 'meeting-rooms',
     params: z.object({ bookingId: z.string(), room: z.string(), when: z.string(), minutes: z.number() }),
     title: () => '会议室预订已释放',
     body: (p) => `您预订的${p.room}（${p.when}）开始 ${p.minutes} 分钟后仍无人签到，已自动释放。`,
-    link: () => '/pages/inbox/index',
+    link: (p) => `/meeting-rooms/pages/booking/index?id=${p.bookingId}`,
   }),
   'meeting-rooms.series_cancelled': template({
     category: 'meeting-rooms',

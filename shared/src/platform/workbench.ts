@@ -31,6 +31,14 @@ export const workbenchApps: readonly WorkbenchApp[] = [
     roles: 'all',
   },
   {
+    slug: 'meeting-rooms',
+    title: '会议室',
+    glyph: '会',
+    color: '#13a8a8',
+    entry: '/meeting-rooms/pages/home/index',
+    roles: 'all',
+  },
+  {
     slug: 'directory',
     title: '通讯录',
     glyph: '通',

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '预订详情',
+  enablePullDownRefresh: true,
+});

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '会议室',
+  enablePullDownRefresh: true,
+});

@@ -84,6 +84,7 @@ export class MeetingPassesService {
     }
     const tokens = admitted.map(() => this.links.newToken());
     const urls = await Promise.all(tokens.map((t) => this.links.passLink(t.token)));
+    const linkOf = new Map(admitted.map((g, i) => [g.guestId, urls[i]!]));
     const window = this.windowOf(meeting.start, meeting.end);
     const groupId = randomUUID();
     const host = meeting.organizer;
@@ -113,7 +114,7 @@ export class MeetingPassesService {
               meetingGuestId: g.guestId,
             })),
           );
-    for (const [i, v] of rows.entries()) {
+    for (const v of rows) {
       await this.notifier.notify(tx, {
         template: 'meeting-rooms.guest_invited',
         params: {
@@ -121,7 +122,7 @@ export class MeetingPassesService {
           title: meeting.title,
           when: meetingLabel(meeting.start, meeting.end),
           place: meeting.place,
-          link: urls[i]!,
+          link: linkOf.get(v.meetingGuestId!)!,
         },
         to: [{ phone: this.visits.cipher.decrypt(v.phoneEnc!) }],
         dedupeKey: `meeting-guest-invited:${v.id}`,

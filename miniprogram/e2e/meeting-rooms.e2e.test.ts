@@ -65,6 +65,32 @@ describe('meeting rooms', () => {
       await detail.locator('.mr-detail__attendees', { hasText: '邓丽' }).waitFor();
       await detail.locator('.mr-detail__guest', { hasText: '钱来宾' }).waitFor();
       await detail.locator('.mr-detail__services', { hasText: '茶水' }).waitFor();
+      // The guest's visitor pass is issued with the booking.
+      await expect
+        .poll(() => detail.locator('.mr-detail__guest').textContent())
+        .toMatch(/通行证：(?!预订确认后办理)/);
+
+      // The meeting service team takes the tea task; the organizer sees who will serve.
+      const service = await signedInPhone(stack().url, demoPerson(demoLogins.meeting_service).name);
+      try {
+        await service.page.getByText('会议室', { exact: true }).click();
+        await service.page.locator('.mr-home').getByText('服务任务', { exact: true }).click();
+        const tasks = service.page.locator('.mr-tasks');
+        await chooseDate(service.page, tasks.getByText(/^日期：/), day);
+        const task = tasks.locator('.mr-task', { hasText: '档案数字化评审会' });
+        await task.getByText('待接单').waitFor();
+        await task.getByText('接单', { exact: true }).click();
+        await task.getByText(/已接单/).waitFor();
+        expect(service.errors).toEqual([]);
+      } finally {
+        await service.close();
+      }
+      await page.reload();
+      await detail
+        .locator('.mr-detail__services', {
+          hasText: `已接单 · ${demoPerson(demoLogins.meeting_service).name}`,
+        })
+        .waitFor();
 
       // 我的预订 lists it; from there, cancel it.
       await page.goBack();
@@ -113,6 +139,25 @@ describe('meeting rooms', () => {
     } finally {
       await staff.close();
       await approver.close();
+    }
+  });
+
+  it('an admin reads utilisation and no-shows per room for the last 30 days', async () => {
+    const admin = await signedInPhone(stack().url, demoPerson(demoLogins.admin).name);
+    try {
+      const { page } = admin;
+      await page.getByText('会议室', { exact: true }).click();
+      await page.locator('.mr-home').getByText('使用统计', { exact: true }).click();
+      const stats = page.locator('.mr-stats');
+      await stats.locator('.mr-stats__total').getByText('使用率').waitFor();
+      await stats.locator('.mr-stats__room', { hasText: '贵宾接待室' }).waitFor();
+      const from = new Date(Date.parse(`${cstToday()}T00:00:00Z`) - 29 * 86_400_000)
+        .toISOString()
+        .slice(0, 10);
+      expect(await stats.locator('.mr-picker-value').allTextContents()).toEqual([from, cstToday()]);
+      expect(admin.errors).toEqual([]);
+    } finally {
+      await admin.close();
     }
   });
 });

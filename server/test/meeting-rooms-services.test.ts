@@ -1,4 +1,9 @@
-import { type MeetingRoom, type MeetingService, serviceTaskRoutes as s } from '@dayuan/shared';
+import {
+  bookingRoutes as b,
+  type MeetingRoom,
+  type MeetingService,
+  serviceTaskRoutes as s,
+} from '@dayuan/shared';
 import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ServiceTasksRepository } from '../src/meeting-rooms/service-tasks.repository.js';
@@ -115,6 +120,33 @@ describe('the service queue', () => {
     expect((await list(SERVER_A, { date: TOMORROW })).items).toEqual([]);
     const all = await list(SERVER_A, { date: TOMORROW, show: 'all' });
     expect(all.items.map((task) => task.status)).toEqual(['done', 'cancelled', 'cancelled']);
+  });
+
+  it('a booking with services queues its tasks; cancelling the booking cancels them', async () => {
+    const booking = okBody(
+      await kit.book(ORGANIZER, {
+        roomId: rooms['MC-102']!.id,
+        title: '协调会',
+        date: LATER,
+        startTime: '16:00',
+        endTime: '17:00',
+        services: ['av', 'tea'],
+      }),
+    );
+    const queued = (await list(SERVER_A, { date: LATER })).items.filter(
+      (task) => task.booking.id === booking.id,
+    );
+    expect(queued.map((task) => [task.service, task.status])).toEqual([
+      ['av', 'open'],
+      ['tea', 'open'],
+    ]);
+    okBody(await accept(SERVER_A, queued[0]!.id));
+    okBody(await t.call(b.cancel, { ...(await as(ORGANIZER)), params: { id: booking.id } }));
+    const after = (await list(SERVER_A, { date: LATER, show: 'all' })).items.filter(
+      (task) => task.booking.id === booking.id,
+    );
+    expect(after.map((task) => task.status)).toEqual(['cancelled', 'cancelled']);
+    expect(await accept(SERVER_B, queued[1]!.id)).toMatchObject({ status: 409 });
   });
 
   it('is for meeting_service staff and admins only', async () => {

@@ -134,6 +134,19 @@ describe('meeting rooms', () => {
 
       await staff.page.reload();
       await detail.locator('.mr-detail__status', { hasText: '已预订' }).waitFor();
+
+      // The room page, from the booking and from the door code (the room id without dashes as `scene`).
+      await detail.locator('.mr-detail__room').click();
+      const room = staff.page.locator('.mr-room');
+      await room.getByText('今日安排').waitFor();
+      await room.getByText(/^(立即预订 \d\d:\d\d–\d\d:\d\d|今天已无空闲时段)$/).waitFor();
+      const roomId = /[?&]id=([0-9a-f-]{36})/.exec(staff.page.url())![1]!;
+      await staff.page.goto(
+        `${stack().url}/#/meeting-rooms/pages/room/index?scene=${roomId.replace(/-/g, '')}`,
+      );
+      await staff.page.reload();
+      await room.locator('.card__title', { hasText: '贵宾接待室' }).waitFor();
+      await room.getByText('今日安排').waitFor();
       expect(staff.errors).toEqual([]);
       expect(approver.errors).toEqual([]);
     } finally {

@@ -17,6 +17,7 @@ import { ApiError, errorMessage, showApiError } from '@/services/request';
 import { useSession } from '@/stores/session';
 import { meetingRoomsApi } from '../../api';
 import { bookingActions } from '../../booking-actions';
+import { PAGES } from '../../links';
 import { bookingTones, hasRole, taskTones } from '../../status';
 import { clockOf, dayOf, formatMoment, formatSlot, shanghaiToday, toClock, toMinutes } from '../../time';
 import './index.scss';
@@ -99,10 +100,15 @@ export default function BookingPage() {
                   {bookingStatusLabels[booking.status]}
                 </Text>
               </View>
-              <InfoRow
-                label="会议室"
-                value={`${booking.room.building} ${booking.room.floor} 楼 · ${booking.room.name}`}
-              />
+              <View
+                className="mr-detail__room"
+                onClick={() => void Taro.navigateTo({ url: `${PAGES.room}?id=${booking.room.id}` })}
+              >
+                <InfoRow
+                  label="会议室"
+                  value={`${booking.room.building} ${booking.room.floor} 楼 · ${booking.room.name} ›`}
+                />
+              </View>
               <InfoRow label="时间" value={formatSlot(booking.start, booking.end)} />
               <InfoRow
                 label="预订人"

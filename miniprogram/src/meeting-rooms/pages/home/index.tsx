@@ -151,7 +151,7 @@ export default function MeetingRoomsHomePage() {
               <View key={row.room.id} className="mr-home__room">
                 <View className="mr-row__head" onClick={() => bookAt(row)}>
                   <Text className="mr-home__room-name">{row.room.name}</Text>
-                  <Text className="muted">
+                  <Text className="muted mr-home__room-meta">
                     {row.room.floor} 楼 · {row.room.capacity} 人 · {row.room.openFrom}–{row.room.openUntil}
                   </Text>
                   {row.room.restricted ? <Text className="mr-tag mr-tag--orange">需审批</Text> : null}

@@ -124,7 +124,7 @@ export default function RoomPage() {
                   <Text>
                     {clockOf(b.start)}–{clockOf(b.end)} {b.title}
                   </Text>
-                  <Text className="muted"> {b.organizer}</Text>
+                  <Text className="muted mr-room__organizer">{b.organizer}</Text>
                   <Text className="mr-tag mr-tag--grey">{bookingStatusLabels[b.status]}</Text>
                 </View>
               ))}

@@ -10,6 +10,7 @@ import { sql } from 'drizzle-orm';
 import { freePorts } from '../server/scripts/ports.mjs';
 import { startNode, stopNode, waitForHttp } from '../server/scripts/proc.mjs';
 import { startBenchStack } from './lib/bench-stack.mjs';
+import { lanes, send } from './lib/lanes.mjs';
 import { loadTestLogin } from './lib/login.mjs';
 import { pool } from './lib/pool.mjs';
 
@@ -100,26 +101,25 @@ async function getJson(url, token) {
 }
 
 /**
- * POSTs every body to `base` + BOOKINGS_PATH, CONCURRENCY at a time, each as organizer `tokens[i % n]`.
+ * POSTs every body to `base` + BOOKINGS_PATH from CONCURRENCY clients (lanes), each as organizer `tokens[i % n]`.
  * Counts bookings (200, their answers kept), 409 MEETING_ROOMS_SLOT_TAKEN and anything else (errors, the first
  * few kept).
  */
 async function storm(base, bodies, tokens) {
   const run = { succeeded: 0, conflicts: 0, errors: 0, firstErrors: [], booked: [], latencies: [], slow: [] };
   const start = performance.now();
-  await pool(bodies.length, CONCURRENCY, async (i) => {
+  await lanes(bodies.length, CONCURRENCY, async (i, agent) => {
     const sent = performance.now();
     let outcome;
     try {
-      const res = await fetch(`${base}${BOOKINGS_PATH}`, {
+      const { status, text } = await send(agent, `${base}${BOOKINGS_PATH}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[i % tokens.length]}` },
         body: JSON.stringify(bodies[i]),
       });
-      const text = await res.text();
-      if (res.status === 200) outcome = { booked: JSON.parse(text) };
-      else if (res.status === 409 && JSON.parse(text).code === 'MEETING_ROOMS_SLOT_TAKEN') outcome = {};
-      else outcome = { error: `${res.status} ${text.slice(0, 300)}` };
+      if (status === 200) outcome = { booked: JSON.parse(text) };
+      else if (status === 409 && JSON.parse(text).code === 'MEETING_ROOMS_SLOT_TAKEN') outcome = {};
+      else outcome = { error: `${status} ${text.slice(0, 300)}` };
     } catch (err) {
       outcome = { error: err.message };
     }

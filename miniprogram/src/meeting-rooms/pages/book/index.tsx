@@ -26,7 +26,7 @@ import {
   type RepeatDraft,
 } from '../../booking-form';
 import { bookingUrl, PAGES } from '../../links';
-import { formatDuration, shanghaiToday, toClock, toMinutes, clockOf } from '../../time';
+import { addDays, formatDuration, shanghaiToday, toClock, toMinutes, clockOf } from '../../time';
 import './index.scss';
 
 /** Refusals that are about one part of the form. */
@@ -217,7 +217,7 @@ export default function BookPage() {
               </View>
               <Text className="muted">
                 {r.building.name} {r.floor} 楼 · {r.capacity} 人 · 开放 {r.openFrom}–{r.openUntil} · 单次最长{' '}
-                {formatDuration(r.maxDurationMinutes)}
+                {formatDuration(r.maxDurationMinutes)} · 可提前 {r.maxDaysAhead} 天预订
               </Text>
               {r.restricted ? (
                 <Text className="mr-book__note">该会议室需审批，审批前时段为您保留。</Text>
@@ -244,6 +244,7 @@ export default function BookPage() {
           mode="date"
           value={draft.date}
           start={shanghaiToday()}
+          end={r ? addDays(shanghaiToday(), r.maxDaysAhead) : undefined}
           onChange={(e) => change({ date: e.detail.value }, 'date')}
         >
           <View className="field mr-book__date">

@@ -78,14 +78,20 @@ export default function StatsPage() {
                     使用率 {percent(r.utilisation)} · 预订 {r.bookings} 次 · 未签到 {r.noShows} 次（
                     {percent(r.noShowRate)}）
                   </Text>
-                  <View className="mr-bar">
-                    <View className="mr-bar__fill" style={{ width: percent(Math.min(1, r.utilisation)) }} />
+                  <View className="mr-stats__bar-row">
+                    <Text className="mr-stats__bar-label">使用率</Text>
+                    <View className="mr-bar">
+                      <View className="mr-bar__fill" style={{ width: percent(Math.min(1, r.utilisation)) }} />
+                    </View>
                   </View>
-                  <View className="mr-bar">
-                    <View
-                      className={`mr-bar__fill${r.noShowRate > NO_SHOW_WARN ? ' mr-bar__fill--warn' : ''}`}
-                      style={{ width: percent(Math.min(1, r.noShowRate)) }}
-                    />
+                  <View className="mr-stats__bar-row">
+                    <Text className="mr-stats__bar-label">未签到率</Text>
+                    <View className="mr-bar">
+                      <View
+                        className={`mr-bar__fill${r.noShowRate > NO_SHOW_WARN ? ' mr-bar__fill--warn' : ''}`}
+                        style={{ width: percent(Math.min(1, r.noShowRate)) }}
+                      />
+                    </View>
                   </View>
                 </View>
               ))}

@@ -126,7 +126,8 @@ describe('meeting rooms', () => {
 
       const { page } = approver;
       await page.getByText('会议室', { exact: true }).click();
-      await page.locator('.mr-home').getByText('待我审批', { exact: true }).click();
+      await page.locator('.mr-home__badge', { hasText: '1' }).waitFor();
+      await page.locator('.mr-home__shortcut', { hasText: '待我审批' }).click();
       const card = page.locator('.mr-approval', { hasText: '外宾接待' });
       await card.getByText(demoPerson(demoLogins.staff).name, { exact: false }).waitFor();
       await card.getByText('通过', { exact: true }).click();

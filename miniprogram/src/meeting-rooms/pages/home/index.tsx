@@ -31,6 +31,17 @@ export default function MeetingRoomsHomePage() {
   const [tab, setTab] = useState<Tab>('grid');
   const [date, setDate] = useState(shanghaiToday);
   const [buildingId, setBuildingId] = useState<string | null>(null);
+  const isApprover = hasRole(roles, 'approver', 'admin');
+  const isService = hasRole(roles, 'meeting_service');
+  const isAdmin = hasRole(roles, 'admin');
+  // How many bookings wait for my decision: the badge on 待我审批.
+  const pending = useApi(
+    useCallback(
+      () => (isApprover ? meetingRoomsApi.approvals(1, 1).then((p) => p.total) : Promise.resolve(0)),
+      [isApprover],
+    ),
+    { enabled: signedIn, refreshOnShow: true },
+  );
 
   const rooms = useApi(
     useCallback(() => meetingRoomsApi.rooms(), []),
@@ -63,10 +74,6 @@ export default function MeetingRoomsHomePage() {
     go(bookUrl(room.id, date, free?.startTime ?? clock, free?.endTime));
   };
 
-  const isApprover = hasRole(roles, 'approver', 'admin');
-  const isService = hasRole(roles, 'meeting_service');
-  const isAdmin = hasRole(roles, 'admin');
-
   return (
     <View className="page mr-home">
       <View className="mr-home__shortcuts">
@@ -78,7 +85,8 @@ export default function MeetingRoomsHomePage() {
             className="button mr-home__shortcut"
             onClick={() => go('/meeting-rooms/pages/approvals/index')}
           >
-            待我审批
+            <Text>待我审批</Text>
+            {pending.data ? <Text className="badge mr-home__badge">{pending.data}</Text> : null}
           </Button>
         ) : null}
         {isService || isAdmin ? (

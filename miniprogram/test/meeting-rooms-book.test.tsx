@@ -43,6 +43,7 @@ function booking(): Booking {
     approvalDeadline: null,
     decisionNote: null,
     checkedInAt: null,
+    seriesId: null,
     createdAt: '2026-11-21T00:00:00.000Z',
   };
 }

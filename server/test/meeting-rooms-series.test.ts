@@ -115,7 +115,8 @@ describe('recurring series', () => {
         body: { date: day(1), startTime: '14:00', endTime: '15:00' },
       }),
     );
-    expect(moved).toMatchObject({ status: 'booked', start: `${day(1)}T06:00:00.000Z` });
+    // Each occurrence names its series, so its page can offer cancelling the rest.
+    expect(moved).toMatchObject({ status: 'booked', start: `${day(1)}T06:00:00.000Z`, seriesId: series.id });
     expect(
       await call(OTHER_STAFF, s.move, {
         params: { id: first },

@@ -30,6 +30,7 @@ export function bookingView(row: BookingDetail, cipher: PersonalDataCipher): Boo
     approvalDeadline: b.approvalDeadline?.toISOString() ?? null,
     decisionNote: b.decisionNote,
     checkedInAt: b.checkedInAt?.toISOString() ?? null,
+    seriesId: b.seriesId,
     createdAt: b.createdAt.toISOString(),
   };
 }

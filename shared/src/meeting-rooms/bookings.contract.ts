@@ -106,6 +106,8 @@ export const BookingSchema = z.object({
   /** The approver's note; the reason when rejected. */
   decisionNote: z.string().nullable(),
   checkedInAt: IsoDateTimeSchema.nullable(),
+  /** The recurring series this booking is an occurrence of. */
+  seriesId: z.string().nullable(),
   createdAt: IsoDateTimeSchema,
 });
 export type Booking = z.infer<typeof BookingSchema>;

@@ -179,7 +179,7 @@ export default function BookPage() {
       }).catch(() => undefined);
       const first = booked[0];
       void Taro.redirectTo({
-        url: first ? `${bookingUrl(first.bookingId)}&series=${series.id}` : PAGES.mine,
+        url: first ? bookingUrl(first.bookingId) : PAGES.mine,
       });
     } catch (failure) {
       setPreview(null);

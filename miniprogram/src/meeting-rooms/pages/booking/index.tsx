@@ -30,8 +30,6 @@ export default function BookingPage() {
   const me = useSession((s) => s.me);
   const router = useRouter();
   const id = router.params.id ?? '';
-  /** Set when the page was opened from a series (the booking itself does not name its series). */
-  const seriesId = router.params.series;
   const [busy, setBusy] = useState(false);
   const [sheet, setSheet] = useState<Sheet | null>(null);
   const [sheetError, setSheetError] = useState<string | null>(null);
@@ -300,7 +298,7 @@ export default function BookingPage() {
                   disabled={busy}
                   onClick={() =>
                     void confirm(
-                      seriesId ? '取消此次会议？' : '取消预订？',
+                      booking.seriesId ? '取消此次会议？' : '取消预订？',
                       booking.guests.length > 0
                         ? '会议室将立即释放，来宾的通行证将作废并短信告知。'
                         : '会议室将立即释放。',
@@ -309,10 +307,10 @@ export default function BookingPage() {
                     )
                   }
                 >
-                  {seriesId ? '取消此次' : '取消预订'}
+                  {booking.seriesId ? '取消此次' : '取消预订'}
                 </ActionButton>
               ) : null}
-              {seriesId && actions.cancel ? (
+              {booking.seriesId && actions.cancel ? (
                 <ActionButton
                   className="button button--danger"
                   disabled={busy}
@@ -324,7 +322,7 @@ export default function BookingPage() {
                       async () => {
                         setBusy(true);
                         try {
-                          await meetingRoomsApi.cancelSeriesFrom(seriesId, dayOf(booking.start));
+                          await meetingRoomsApi.cancelSeriesFrom(booking.seriesId!, dayOf(booking.start));
                           void Taro.showToast({ title: '已取消后续会议', icon: 'success' });
                           await loaded.reload();
                         } catch (error) {

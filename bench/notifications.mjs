@@ -5,6 +5,7 @@ import { demoCompound, demoLogins } from '@dayuan/mocks';
 import { Queue, Worker } from 'bullmq';
 import WebSocket from 'ws';
 import { wechatLogin } from './lib/login.mjs';
+import { pool } from './lib/pool.mjs';
 import { deleteKeys } from './lib/redis-keys.mjs';
 import { startBenchStack } from './lib/bench-stack.mjs';
 
@@ -20,20 +21,6 @@ const DEPARTMENT = '压测部';
 const BASELINE_REDIS = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
 
 const round = (n, digits) => Number(n.toFixed(digits));
-
-/** Runs `work(0…count-1)`, `concurrency` at a time; returns the results in order. */
-async function pool(count, concurrency, work) {
-  const results = new Array(count);
-  let next = 0;
-  const lane = async () => {
-    while (next < count) {
-      const i = next++;
-      results[i] = await work(i);
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, lane));
-  return results;
-}
 
 /** Jobs per second of a bare BullMQ queue: `addBulk` NOTIFICATIONS jobs, a no-op Worker with concurrency 50. */
 async function bullmqBaseline(log) {

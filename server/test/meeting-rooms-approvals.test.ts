@@ -106,8 +106,8 @@ describe('approval of restricted rooms', () => {
     const byStart = okBody(await kit.book(ORGANIZER, vip('09:00', '10:00')));
     expect(byStart.approvalDeadline).toBe(iso(DAY, '09:00'));
 
-    expect(await sweeper.sweep(new Date(iso(DAY, '07:59')))).toEqual({ expired: 0, released: 0 });
-    expect(await sweeper.sweep(new Date(iso(DAY, '08:00')))).toEqual({ expired: 1, released: 0 });
+    expect(await sweeper.sweep(new Date(iso(DAY, '07:59')))).toEqual({ expired: 0, released: 0, erased: 0 });
+    expect(await sweeper.sweep(new Date(iso(DAY, '08:00')))).toEqual({ expired: 1, released: 0, erased: 0 });
     kit.at(DAY, '08:00');
     expect(await decide(APPROVER, byTtl.id, { approve: true })).toMatchObject({
       status: 409,
@@ -119,7 +119,7 @@ describe('approval of restricted rooms', () => {
     // The slot is free again.
     expect(okBody(await kit.book(OTHER_STAFF, vip('16:00', '17:00'))).status).toBe('pending');
 
-    expect(await sweeper.sweep(new Date(iso(DAY, '09:00')))).toEqual({ expired: 1, released: 0 });
+    expect(await sweeper.sweep(new Date(iso(DAY, '09:00')))).toEqual({ expired: 1, released: 0, erased: 0 });
     expect(await kit.audits(byStart.id, 'meeting_rooms.booking.approval_expired')).toHaveLength(1);
   });
 

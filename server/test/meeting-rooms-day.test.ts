@@ -65,8 +65,8 @@ describe('auto-release of bookings nobody checked in to', () => {
   it('releases at start + 10 min, frees the slot and tells the organizer', async () => {
     kit.at(DAY, '08:00');
     const booking = okBody(await kit.book(ORGANIZER, slot('B1-603', '11:00', '12:00', '专题会')));
-    expect(await sweeper.sweep(at(DAY, '11:09:59'))).toEqual({ expired: 0, released: 0 });
-    expect(await sweeper.sweep(at(DAY, '11:10'))).toEqual({ expired: 0, released: 1 });
+    expect(await sweeper.sweep(at(DAY, '11:09:59'))).toEqual({ expired: 0, released: 0, erased: 0 });
+    expect(await sweeper.sweep(at(DAY, '11:10'))).toEqual({ expired: 0, released: 1, erased: 0 });
     const told = (await kit.notices(ORGANIZER, 'meeting-rooms.booking_released')).filter(
       (n) => (n.params as { bookingId: string }).bookingId === booking.id,
     );

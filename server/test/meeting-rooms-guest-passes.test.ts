@@ -549,6 +549,51 @@ describe('会议一件事: approval, moves, cancellation and release', () => {
     expect(told).toHaveLength(1);
   });
 
+  it('erases the guests of a meeting VISITORS_RETENTION_DAYS after it ended, as visits are', async () => {
+    const date = addDays(DAY, 3);
+    kit.at(EVE, '10:00');
+    const booking = okBody(
+      await kit.book(ORGANIZER, {
+        roomId: rooms['MC-202']!.id,
+        title: '留存期满的会',
+        date,
+        startTime: '14:00',
+        endTime: '15:00',
+        guests: [guest('秦外宾')],
+      }),
+    );
+    const ended = Date.parse(iso(date, '15:00'));
+    const retention = t.config.VISITORS_RETENTION_DAYS * 24 * 3600_000;
+    const guestRow = async () =>
+      (await t.db.select().from(meetingRoomsGuests).where(eq(meetingRoomsGuests.bookingId, booking.id)))[0]!;
+    const sweeper = t.app.get(MeetingRoomsSweeper);
+
+    await sweeper.sweep(new Date(ended + retention - 60_000));
+    expect(await guestRow()).toMatchObject({ name: '秦外宾', erasedAt: null, company: '省发展改革委' });
+
+    await sweeper.sweep(new Date(ended + retention));
+    expect(await guestRow()).toMatchObject({
+      name: '已删除',
+      phoneEnc: null,
+      phoneHash: null,
+      company: null,
+    });
+    const view = okBody(
+      await t.call(b.get, { token: await kit.token(ORGANIZER), params: { id: booking.id } }),
+    );
+    expect(view.guests).toEqual([
+      {
+        name: '已删除',
+        phoneMasked: '已删除',
+        company: null,
+        pass: expect.objectContaining({ status: 'cancelled' }),
+      },
+    ]);
+    // A second sweep finds nothing left to erase for it.
+    await sweeper.sweep(new Date(ended + retention + 60_000));
+    expect((await guestRow()).erasedAt).not.toBeNull();
+  });
+
   it('a series issues a pass per occurrence; cancelling the rest revokes them and tells the attendees', async () => {
     const first = addDays(DAY, 4);
     kit.at(EVE, '10:00');

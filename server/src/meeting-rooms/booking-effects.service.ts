@@ -39,13 +39,20 @@ export class BookingEffects {
       place: m!.place,
       start: b.during.start,
       end: b.during.end,
-      guests: m!.guests.map((g) => ({
-        guestId: g.id,
-        name: g.name,
-        phoneEnc: g.phoneEnc,
-        phoneHash: g.phoneHash,
-        company: g.company,
-      })),
+      // A meeting being confirmed has not ended, so none of its guests is erased yet.
+      guests: m!.guests.flatMap((g) =>
+        g.phoneEnc && g.phoneHash
+          ? [
+              {
+                guestId: g.id,
+                name: g.name,
+                phoneEnc: g.phoneEnc,
+                phoneHash: g.phoneHash,
+                company: g.company,
+              },
+            ]
+          : [],
+      ),
     });
     const opened = await this.tasks.open(tx, bookingId, MeetingService.array().parse(b.services));
     if (opened.length > 0) {

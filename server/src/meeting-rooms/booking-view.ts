@@ -16,7 +16,7 @@ export function bookingView(row: BookingDetail, cipher: PersonalDataCipher): Boo
     attendees: row.attendees,
     guests: row.guests.map((g) => ({
       name: g.name,
-      phoneMasked: maskPhone(cipher.decrypt(g.phoneEnc)),
+      phoneMasked: g.phoneEnc ? maskPhone(cipher.decrypt(g.phoneEnc)) : '已删除',
       company: g.company,
       pass: g.pass && {
         visitId: g.pass.visitId,

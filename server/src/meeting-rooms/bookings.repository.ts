@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { and, asc, count, desc, eq, exists, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, exists, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { Db, Tx } from '../platform/db/client.js';
 import { InjectDb } from '../platform/db/db.module.js';
@@ -157,6 +157,31 @@ export class BookingsRepository {
       .set({ status, updatedAt: sql`now()` })
       .where(and(eq(meetingRoomsBookings.status, from), where))
       .returning();
+  }
+
+  /** Erases the guests of meetings that ended by `cutoff`: name, phone and company; returns how many. */
+  async eraseGuests(tx: Tx, cutoff: Date, now: Date): Promise<number> {
+    const rows = await tx
+      .update(meetingRoomsGuests)
+      .set({ name: '已删除', phoneEnc: null, phoneHash: null, company: null, erasedAt: now })
+      .where(
+        and(
+          isNull(meetingRoomsGuests.erasedAt),
+          exists(
+            tx
+              .select({ one: sql`1` })
+              .from(meetingRoomsBookings)
+              .where(
+                and(
+                  eq(meetingRoomsBookings.id, meetingRoomsGuests.bookingId),
+                  sql`upper(${meetingRoomsBookings.during}) <= ${cutoff.toISOString()}::timestamptz`,
+                ),
+              ),
+          ),
+        ),
+      )
+      .returning({ id: meetingRoomsGuests.id });
+    return rows.length;
   }
 
   /** Pending bookings, earliest deadline first; `departmentIds` null = all of them. */

@@ -24,12 +24,16 @@ const SYSTEM_CTX: RequestCtx = { requestId: 'meeting-rooms-sweeper', ip: '', cli
 export interface MeetingRoomsSweepResult {
   expired: number;
   released: number;
+  /** Guests whose personal data was erased. */
+  erased: number;
 }
 
 /**
  * Frees slots nobody will use: pending bookings past their approval deadline, and bookings nobody checked in
- * to by start + the check-in grace (counted per series: repeated no-shows flag, then cancel, a series). Each step is one conditional UPDATE … RETURNING, so two instances sweeping
- * at once release each booking once and notify once. `now` is a parameter for tests.
+ * to by start + the check-in grace (counted per series: repeated no-shows flag, then cancel, a series); and
+ * erases guests' personal data `VISITORS_RETENTION_DAYS` after their meeting, as visits are. Each step is one
+ * conditional UPDATE … RETURNING, so two instances sweeping at once release each booking once and notify once.
+ * `now` is a parameter for tests.
  */
 @Injectable()
 export class MeetingRoomsSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -64,7 +68,11 @@ export class MeetingRoomsSweeper implements OnApplicationBootstrap, OnApplicatio
   }
 
   async sweep(now = this.clock.now()): Promise<MeetingRoomsSweepResult> {
-    const result = { expired: await this.expireApprovals(now), released: await this.releaseNoShows(now) };
+    const result = {
+      expired: await this.expireApprovals(now),
+      released: await this.releaseNoShows(now),
+      erased: await this.eraseGuests(now),
+    };
     this.dispatcher.kick();
     return result;
   }
@@ -118,6 +126,23 @@ export class MeetingRoomsSweeper implements OnApplicationBootstrap, OnApplicatio
       );
       await this.seriesNoShows.count(tx, rows, now);
       return released;
+    });
+  }
+
+  private eraseGuests(now: Date) {
+    const cutoff = new Date(now.getTime() - this.config.VISITORS_RETENTION_DAYS * 24 * 3600_000);
+    return this.repo.transaction(async (tx) => {
+      const erased = await this.repo.eraseGuests(tx, cutoff, now);
+      if (erased > 0) {
+        await this.audit.record(tx, SYSTEM_CTX, {
+          action: 'meeting_rooms.guests.erased',
+          entityType: 'meeting_rooms_guest',
+          entityId: null,
+          details: { guests: erased, endedBefore: cutoff.toISOString() },
+          system: true,
+        });
+      }
+      return erased;
     });
   }
 

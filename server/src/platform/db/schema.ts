@@ -662,7 +662,7 @@ export const meetingRoomsAttendees = pgTable(
   ],
 );
 
-/** External guests of a booking; the phone is encrypted, with a keyed hash for matching. */
+/** External guests of a booking; the phone is encrypted, with a keyed hash for matching, until erased. */
 export const meetingRoomsGuests = pgTable(
   'meeting_rooms_guests',
   {
@@ -671,12 +671,18 @@ export const meetingRoomsGuests = pgTable(
       .notNull()
       .references(() => meetingRoomsBookings.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
-    phoneEnc: text('phone_enc').notNull(),
-    phoneHash: text('phone_hash').notNull(),
+    phoneEnc: text('phone_enc'),
+    phoneHash: text('phone_hash'),
     company: text('company'),
+    /** Set when the retention period after the meeting erased name, phone and company. */
+    erasedAt: timestamp('erased_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [
+    check(
+      'meeting_rooms_guests_phone_until_erased',
+      sql`(${t.erasedAt} IS NULL) = (${t.phoneEnc} IS NOT NULL AND ${t.phoneHash} IS NOT NULL)`,
+    ),
     index('meeting_rooms_guests_booking_idx').on(t.bookingId),
     index('meeting_rooms_guests_phone_idx').on(t.phoneHash),
   ],

@@ -37,6 +37,7 @@ export default defineAppConfig({
         'pages/approvals/index',
         'pages/service-tasks/index',
         'pages/stats/index',
+        'pages/admin/index',
       ],
     },
     {

@@ -28,6 +28,9 @@ export type Decision = RouteBody<typeof l.decide>;
 export type MoveBody = RouteBody<typeof s.move>;
 export type ServiceTaskQuery = RouteQuery<typeof t.list>;
 export type StatsQuery = RouteQuery<typeof st.stats>;
+export type RoomBody = ParsedBody<typeof r.create>;
+export type ClosureBody = ParsedBody<typeof r.addClosure>;
+export type Closure = RouteRes<typeof r.addClosure>;
 
 /** How many people a directory search lists. */
 const PEOPLE_SEARCH_SIZE = 10;
@@ -62,6 +65,12 @@ export const meetingRoomsApi = {
   finishTask: (id: string) => call(t.done, { params: { id } }),
 
   stats: (query: StatsQuery) => call(st.stats, { query }),
+
+  createRoom: (body: RoomBody) => call(r.create, { body }),
+  updateRoom: (id: string, body: RoomBody) => call(r.update, { params: { id }, body }),
+  addClosure: (roomId: string, body: ClosureBody) => call(r.addClosure, { params: { id: roomId }, body }),
+  removeClosure: (id: string) => call(r.removeClosure, { params: { id } }),
+  doorCode: (roomId: string) => call(r.doorCode, { params: { id: roomId } }),
 
   /** Staff whose name or employee number starts with `q`: who can attend. */
   searchPeople: (q: string) =>

@@ -8,6 +8,7 @@ export const PAGES = {
   approvals: '/meeting-rooms/pages/approvals/index',
   serviceTasks: '/meeting-rooms/pages/service-tasks/index',
   stats: '/meeting-rooms/pages/stats/index',
+  admin: '/meeting-rooms/pages/admin/index',
 } as const;
 
 /** The book page for a room, a day and optionally a time. */

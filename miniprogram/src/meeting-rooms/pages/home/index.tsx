@@ -102,6 +102,11 @@ export default function MeetingRoomsHomePage() {
             使用统计
           </Button>
         ) : null}
+        {isAdmin ? (
+          <Button className="button mr-home__shortcut" onClick={() => go('/meeting-rooms/pages/admin/index')}>
+            会议室管理
+          </Button>
+        ) : null}
       </View>
 
       <View className="mr-tabs">

@@ -75,7 +75,7 @@ function RoomList({ enabled }: { enabled: boolean }) {
   );
   const groups = useMemo(() => byBuilding(rooms.data?.items ?? []), [rooms.data]);
   return (
-    <View className="page mr-admin">
+    <View className="page mr-admin mr-admin--list">
       <View className="mr-actions">
         <Button
           className="button button--primary mr-admin__new"
@@ -196,7 +196,7 @@ function NewRoom({ enabled }: { enabled: boolean }) {
     void Taro.redirectTo({ url: adminUrl(`id=${encodeURIComponent(room.id)}`) });
   };
   return (
-    <View className="page mr-admin">
+    <View className="page mr-admin mr-admin--new">
       <StateView
         loading={rooms.loading && !rooms.data}
         error={rooms.data ? undefined : rooms.error}
@@ -233,7 +233,7 @@ function RoomPanel({ id, enabled }: { id: string; enabled: boolean }) {
     ['door', '门牌码'],
   ];
   return (
-    <View className="page mr-admin">
+    <View className="page mr-admin mr-admin--room">
       <StateView loading={room.loading && !r} error={r ? undefined : room.error} onRetry={room.reload}>
         {r ? (
           <View>

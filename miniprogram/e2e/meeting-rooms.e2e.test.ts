@@ -174,4 +174,55 @@ describe('meeting rooms', () => {
       await admin.close();
     }
   });
+
+  it('an admin changes a room’s capacity, closes it for an hour and sees its door code', async () => {
+    const admin = await signedInPhone(stack().url, demoPerson(demoLogins.admin).name);
+    try {
+      const { page } = admin;
+      const day = cstTomorrow();
+      await page.getByText('会议室', { exact: true }).click();
+      await page.locator('.mr-home').getByText('会议室管理', { exact: true }).click();
+      const list = page.locator('.mr-admin--list');
+      const row = list.locator('.mr-admin__room', { hasText: '小会议室' });
+      await row.getByText(/8 人/).waitFor();
+      await row.click();
+
+      // 规则: the capacity, saved with the room's other rules.
+      const room = page.locator('.mr-admin--room');
+      const capacity = room.locator('.mr-admin__capacity input');
+      await expect.poll(() => capacity.inputValue()).toBe('8');
+      await capacity.fill('0');
+      await room.locator('.mr-admin__save').click();
+      await room.getByText('容纳人数至少为 1').waitFor();
+      await capacity.fill('12');
+      await room.locator('.mr-admin__save').click();
+      await expect.poll(() => room.getByText('容纳人数至少为 1').count()).toBe(0);
+      await page.goBack();
+      await row.getByText(/12 人/).waitFor();
+      await row.click();
+
+      // 停用: tomorrow 06:00–07:00, before the room opens, so no booking is in the way.
+      await room.locator('.mr-admin__tab-closures').click();
+      await room.getByText('暂无停用安排').waitFor();
+      await chooseDate(page, room.locator('.mr-admin__closure-start-date'), day);
+      await chooseTime(page, room.locator('.mr-admin__closure-start-time'), '06:00');
+      await chooseDate(page, room.locator('.mr-admin__closure-end-date'), day);
+      await chooseTime(page, room.locator('.mr-admin__closure-end-time'), '07:00');
+      await room.locator('.mr-admin__closure-reason input').fill('空调检修');
+      await room.locator('.mr-admin__closure-add').click();
+      const closure = room.locator('.mr-admin__closure', { hasText: '空调检修' });
+      await closure.getByText(/06:00–07:00/).waitFor();
+
+      // 门牌码: the mini-program code as an image, with its caption (H5: no album, a hint instead).
+      await room.locator('.mr-admin__tab-door').click();
+      await room.getByText('扫码签到 / 预订').waitFor();
+      await room.locator('.mr-admin__door-room', { hasText: '小会议室' }).waitFor();
+      await expect
+        .poll(() => room.locator('.mr-admin__door-image img').getAttribute('src'))
+        .toMatch(/^data:image\/png;base64,/);
+      expect(admin.errors).toEqual([]);
+    } finally {
+      await admin.close();
+    }
+  });
 });

@@ -3,6 +3,7 @@ import { and, asc, count, desc, eq, exists, inArray, isNull, or, type SQL, sql }
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { Db, Tx } from '../platform/db/client.js';
 import { InjectDb } from '../platform/db/db.module.js';
+import { transition } from '../platform/db/transition.js';
 import {
   buildings,
   departments,
@@ -142,12 +143,7 @@ export class BookingsRepository {
     set: PgUpdateSetSource<typeof meetingRoomsBookings>,
     extra?: SQL,
   ): Promise<BookingRow | undefined> {
-    const [row] = await tx
-      .update(meetingRoomsBookings)
-      .set({ ...set, updatedAt: sql`now()` })
-      .where(and(eq(meetingRoomsBookings.id, id), inArray(meetingRoomsBookings.status, from), extra))
-      .returning();
-    return row;
+    return transition(tx, meetingRoomsBookings, id, from, set, extra);
   }
 
   /** Moves every booking in `from` matching `where` to `status`, once: concurrent sweepers split the rows. */

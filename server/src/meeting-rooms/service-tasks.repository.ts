@@ -4,6 +4,7 @@ import { aliasedTable, and, asc, count, eq, inArray, type SQL, sql } from 'drizz
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { Db, Tx } from '../platform/db/client.js';
 import { InjectDb } from '../platform/db/db.module.js';
+import { transition } from '../platform/db/transition.js';
 import {
   buildings,
   departments,
@@ -103,12 +104,7 @@ export class ServiceTasksRepository {
     set: PgUpdateSetSource<typeof meetingRoomsServiceTasks>,
     extra?: SQL,
   ): Promise<ServiceTaskRow | undefined> {
-    const [row] = await tx
-      .update(t)
-      .set({ ...set, updatedAt: sql`now()` })
-      .where(and(eq(t.id, id), eq(t.status, from), extra))
-      .returning();
-    return row;
+    return transition(tx, t, id, [from], set, extra);
   }
 
   private selectDetail(db: Db | Tx = this.db) {

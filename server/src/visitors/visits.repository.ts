@@ -3,6 +3,7 @@ import { and, asc, count, desc, eq, gte, inArray, lt, notInArray, type SQL, sql 
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { Db, Tx } from '../platform/db/client.js';
 import { InjectDb } from '../platform/db/db.module.js';
+import { transition } from '../platform/db/transition.js';
 import {
   buildingEntrances,
   departments,
@@ -107,12 +108,7 @@ export class VisitsRepository {
     set: PgUpdateSetSource<typeof visitorsVisits>,
     extra?: SQL,
   ): Promise<VisitRow | undefined> {
-    const [row] = await tx
-      .update(visitorsVisits)
-      .set({ ...set, updatedAt: sql`now()` })
-      .where(and(eq(visitorsVisits.id, id), inArray(visitorsVisits.status, from), extra))
-      .returning();
-    return row;
+    return transition(tx, visitorsVisits, id, from, set, extra);
   }
 
   async page(where: SQL | undefined, page: number, pageSize: number, newestFirst = true) {

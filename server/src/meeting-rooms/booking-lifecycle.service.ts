@@ -14,7 +14,8 @@ import { type BookingRow, BookingsRepository } from './bookings.repository.js';
 import { BookingsService } from './bookings.service.js';
 import { MeetingRoomsClock } from './clock.js';
 import { RoomsRepository } from './rooms.repository.js';
-import { rangeLabel, withEndTime } from './slot-time.js';
+import { holdCalendar } from './calendar-hold.js';
+import { withEndTime } from './slot-time.js';
 
 /** A booking's day: check-in (in the app or at the door), ending early and extending. */
 @Injectable()
@@ -99,16 +100,7 @@ export class BookingLifecycleService {
     const added = { start: b.during.end, end: slot.end };
     try {
       await this.repo.transaction(async (tx) => {
-        await this.rooms.lockCalendar(tx, b.roomId);
-        const [closure] = await this.rooms.closuresOverlapping([b.roomId], added.start, added.end, tx);
-        if (closure) {
-          throw new AppError('MEETING_ROOMS_ROOM_CLOSED', [
-            {
-              path: 'body.endTime',
-              issue: `${rangeLabel(closure.during.start, closure.during.end)} 停用：${closure.reason}`,
-            },
-          ]);
-        }
+        await holdCalendar(this.rooms, tx, b.roomId, added, 'body.endTime');
         const extended = await this.repo.transition(
           tx,
           id,

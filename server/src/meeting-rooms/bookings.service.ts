@@ -17,7 +17,8 @@ import { type BookingDetail, BookingsRepository } from './bookings.repository.js
 import { MeetingRoomsClock } from './clock.js';
 import { closureView, roomView } from './room-view.js';
 import { RoomsRepository } from './rooms.repository.js';
-import { rangeLabel, type Slot, slotBetween, slotOf, whenLabel } from './slot-time.js';
+import { holdCalendar } from './calendar-hold.js';
+import { clashLabel, type Slot, slotBetween, slotOf, whenLabel } from './slot-time.js';
 
 /** Finding and booking rooms: rules first, then one transaction the exclusion constraint has the last word on. */
 @Injectable()
@@ -89,17 +90,7 @@ export class BookingsService {
     let id: string;
     try {
       id = await this.rooms.transaction(async (tx) => {
-        // Inserters of one room queue here instead of deadlocking inside the exclusion check (PostgreSQL).
-        await this.rooms.lockCalendar(tx, room.room.roomId);
-        const [closure] = await this.rooms.closuresOverlapping([room.room.roomId], slot.start, slot.end, tx);
-        if (closure) {
-          throw new AppError('MEETING_ROOMS_ROOM_CLOSED', [
-            {
-              path: 'body.startTime',
-              issue: `${rangeLabel(closure.during.start, closure.during.end)} 停用：${closure.reason}`,
-            },
-          ]);
-        }
+        await holdCalendar(this.rooms, tx, room.room.roomId, slot, 'body.startTime');
         const booking = await this.repo.insert(
           tx,
           {
@@ -202,9 +193,7 @@ export class BookingsService {
   /** The conflict error, naming the booking that holds `[start, end)` (it may be gone again by now). */
   async slotTaken(roomId: string, slot: Pick<Slot, 'start' | 'end'>, path: string): Promise<AppError> {
     const [clash] = await this.repo.holding([roomId], slot.start, slot.end);
-    const issue = clash
-      ? `与 ${rangeLabel(clash.booking.during.start, clash.booking.during.end)}「${clash.booking.title}」冲突`
-      : '该时段刚被他人预订';
+    const issue = clash ? clashLabel(clash.booking) : '该时段刚被他人预订';
     return new AppError('MEETING_ROOMS_SLOT_TAKEN', [{ path, issue }]);
   }
 

@@ -13,7 +13,8 @@ import { BookingsRepository } from './bookings.repository.js';
 import { BookingsService } from './bookings.service.js';
 import { MeetingRoomsClock } from './clock.js';
 import { RoomsRepository } from './rooms.repository.js';
-import { rangeLabel, slotBetween } from './slot-time.js';
+import { holdCalendar } from './calendar-hold.js';
+import { slotBetween } from './slot-time.js';
 
 /** Moving a booking that has not started (one occurrence of a series, typically) under the single booking's rules. */
 @Injectable()
@@ -45,16 +46,7 @@ export class OccurrenceMoveService {
     if (breach) throw new AppError(breach.code, [breach.detail]);
     try {
       await this.repo.transaction(async (tx) => {
-        await this.rooms.lockCalendar(tx, b.roomId);
-        const [closure] = await this.rooms.closuresOverlapping([b.roomId], slot.start, slot.end, tx);
-        if (closure) {
-          throw new AppError('MEETING_ROOMS_ROOM_CLOSED', [
-            {
-              path: 'body.startTime',
-              issue: `${rangeLabel(closure.during.start, closure.during.end)} 停用：${closure.reason}`,
-            },
-          ]);
-        }
+        await holdCalendar(this.rooms, tx, b.roomId, slot, 'body.startTime');
         const deadline =
           b.approvalDeadline && b.approvalDeadline > slot.start ? slot.start : b.approvalDeadline;
         const moved = await this.repo.transition(

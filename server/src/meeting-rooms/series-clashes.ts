@@ -1,6 +1,6 @@
 import type { BookingRow } from './bookings.repository.js';
 import type { ClosureRow } from './rooms.repository.js';
-import { rangeLabel, type Slot } from './slot-time.js';
+import { clashLabel, closureLabel, type Slot } from './slot-time.js';
 
 /**
  * What each slot clashes with, in Chinese, or null when free: a slot-holding booking (named like the single
@@ -16,9 +16,9 @@ export function seriesClashes(
     list.find((x) => x.during.start < s.end && s.start < x.during.end);
   return slots.map((s, i) => {
     const booking = hits(bookings, s);
-    if (booking) return `与 ${rangeLabel(booking.during.start, booking.during.end)}「${booking.title}」冲突`;
+    if (booking) return clashLabel(booking);
     const closure = hits(closures, s);
-    if (closure) return `${rangeLabel(closure.during.start, closure.during.end)} 停用：${closure.reason}`;
+    if (closure) return closureLabel(closure);
     return rules[i] ?? null;
   });
 }

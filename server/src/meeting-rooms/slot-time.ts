@@ -52,3 +52,13 @@ export function rangeLabel(start: Date, end: Date): string {
     Math.round((at.getTime() - cstInstant(cstDate(start), '00:00').getTime()) / 60_000);
   return `${clockTime(minute(start))}–${clockTime(minute(end))}`;
 }
+
+type During = { during: { start: Date; end: Date } };
+
+/** How a conflict names the booking in the way: `与 09:00–10:00「周例会」冲突`. */
+export const clashLabel = (b: During & { title: string }) =>
+  `与 ${rangeLabel(b.during.start, b.during.end)}「${b.title}」冲突`;
+
+/** How a refusal names a closure: `09:00–12:00 停用：设备检修`. */
+export const closureLabel = (c: During & { reason: string }) =>
+  `${rangeLabel(c.during.start, c.during.end)} 停用：${c.reason}`;

@@ -40,13 +40,13 @@ const vip = (startTime: string, endTime: string, title = '接待座谈') => ({
 const decide = async (employeeNo: string, id: string, body: { approve: boolean; note?: string }) =>
   t.call(l.decide, { token: await kit.token(employeeNo), params: { id }, body });
 
-const todo = async (employeeNo: string) =>
+const awaiting = async (employeeNo: string) =>
   okBody(await t.call(l.approvals, { token: await kit.token(employeeNo) })).items.map((b) => b.id);
 
 const iso = (date: string, time: string) => new Date(`${date}T${time}:00+08:00`).toISOString();
 
 describe('approval of restricted rooms', () => {
-  it("asks the department's approver, who approves from the todo list; the organizer is told", async () => {
+  it("asks the department's approver, who approves from their list of bookings awaiting a decision; the organizer is told", async () => {
     kit.at(EVE, '08:00');
     const pending = okBody(await kit.book(ORGANIZER, vip('10:00', '11:00')));
     // Undecided 24 h after booking (before the start) → released.
@@ -54,9 +54,9 @@ describe('approval of restricted rooms', () => {
     const [asked] = await kit.notices(APPROVER, 'meeting-rooms.approval_needed');
     expect(asked!.title).toBe(`${kit.name(ORGANIZER)}预订贵宾接待室待您审批`);
 
-    expect(await todo(APPROVER)).toEqual([pending.id]);
-    expect(await todo(ADMIN)).toEqual([pending.id]);
-    expect(await todo(OTHER_APPROVER)).toEqual([]);
+    expect(await awaiting(APPROVER)).toEqual([pending.id]);
+    expect(await awaiting(ADMIN)).toEqual([pending.id]);
+    expect(await awaiting(OTHER_APPROVER)).toEqual([]);
     expect(await decide(OTHER_APPROVER, pending.id, { approve: true })).toMatchObject({
       status: 403,
       body: { code: 'MEETING_ROOMS_NOT_YOUR_APPROVAL' },
@@ -69,7 +69,7 @@ describe('approval of restricted rooms', () => {
     expect(told).toMatchObject({ title: '会议室预订已通过' });
     expect(told!.body).toContain('贵宾接待室');
     expect(await kit.audits(pending.id, 'meeting_rooms.booking.approved')).toHaveLength(1);
-    expect(await todo(APPROVER)).toEqual([]);
+    expect(await awaiting(APPROVER)).toEqual([]);
     expect(await decide(ADMIN, pending.id, { approve: false, note: '改期' })).toMatchObject({
       status: 409,
       body: { code: 'MEETING_ROOMS_NOT_PENDING' },

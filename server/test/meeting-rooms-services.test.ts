@@ -77,7 +77,7 @@ const list = async (employeeNo: string, query: Record<string, unknown> = {}) =>
   okBody(await t.call(s.list, { ...(await as(employeeNo)), query }));
 
 describe('the service queue', () => {
-  it('lists a day’s tasks by meeting start with the headcount; todo hides done and cancelled', async () => {
+  it('lists a day’s tasks by meeting start with the headcount; active hides done and cancelled', async () => {
     const late = await bookWithTasks('B1-202', TOMORROW, '15:00', '16:00', ['tea', 'av'], {
       attendees: ['E0031', 'E0032'],
       guests: 2,

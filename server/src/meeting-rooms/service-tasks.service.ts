@@ -35,7 +35,7 @@ export class ServiceTasksService {
     const { items, total } = await this.repo.page(
       cstInstant(date, '00:00'),
       cstInstant(addDays(date, 1), '00:00'),
-      q.show === 'todo' ? ['open', 'accepted'] : ['open', 'accepted', 'done', 'cancelled'],
+      q.show === 'active' ? ['open', 'accepted'] : ['open', 'accepted', 'done', 'cancelled'],
       q.page,
       q.pageSize,
     );

@@ -48,8 +48,8 @@ export type ServiceTask = z.infer<typeof ServiceTaskSchema>;
 export const ServiceTaskQuerySchema = PageQuerySchema.extend({
   /** China day of the meetings; default today. */
   date: DaySchema.optional(),
-  /** `todo`: open and accepted; `all`: every status. */
-  show: z.enum(['todo', 'all']).default('todo'),
+  /** `active`: open and accepted; `all`: every status. */
+  show: z.enum(['active', 'all']).default('active'),
 });
 
 const taskErrors = ['MEETING_ROOMS_SERVICE_TASK_NOT_FOUND', 'MEETING_ROOMS_SERVICE_TASK_STATE'] as const;

@@ -21,7 +21,7 @@ export default function ServiceTasksPage() {
   const signedIn = useRequireSession();
   const canAccept = useSession((s) => hasRole(s.me?.roles, 'meeting_service'));
   const [date, setDate] = useState(shanghaiToday);
-  const [show, setShow] = useState<'todo' | 'all'>('todo');
+  const [show, setShow] = useState<'active' | 'all'>('active');
   const [busyId, setBusyId] = useState<string | null>(null);
   const fetchPage = useCallback(
     (page: number) => meetingRoomsApi.serviceTasks({ date, show, page, pageSize: PAGE_SIZE }),
@@ -73,7 +73,10 @@ export default function ServiceTasksPage() {
           </View>
         </Picker>
         <View className="chips">
-          <Text className={`chip${show === 'todo' ? ' chip--active' : ''}`} onClick={() => setShow('todo')}>
+          <Text
+            className={`chip${show === 'active' ? ' chip--active' : ''}`}
+            onClick={() => setShow('active')}
+          >
             待处理
           </Text>
           <Text className={`chip${show === 'all' ? ' chip--active' : ''}`} onClick={() => setShow('all')}>

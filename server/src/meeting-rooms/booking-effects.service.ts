@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { Tx } from '../platform/db/client.js';
 import type { RequestCtx } from '../platform/http/request-context.js';
 import { Notifier } from '../platform/notifications/notifier.js';
-import { MeetingPassesService } from '../visitors/meeting-passes.service.js';
+import { GuestPasses } from '../platform/guest-passes/guest-passes.js';
 import type { BookingRow } from './bookings.repository.js';
 import { type Meeting, MeetingPartiesRepository } from './meeting-parties.repository.js';
 import { ServiceTasksRepository } from './service-tasks.repository.js';
@@ -22,7 +22,7 @@ const wasConfirmed = (b: BookingRow) => b.approvalDeadline === null || b.decided
 export class BookingEffects {
   constructor(
     private readonly parties: MeetingPartiesRepository,
-    private readonly passes: MeetingPassesService,
+    private readonly passes: GuestPasses,
     private readonly tasks: ServiceTasksRepository,
     private readonly notifier: Notifier,
   ) {}

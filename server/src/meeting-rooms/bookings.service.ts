@@ -9,7 +9,7 @@ import type { AuthedCtx } from '../platform/http/request-context.js';
 import { DeliveryDispatcher } from '../platform/notifications/dispatcher.js';
 import { Notifier } from '../platform/notifications/notifier.js';
 import { addDays, cstInstant } from '../platform/time/china-time.js';
-import { MeetingPassesService } from '../visitors/meeting-passes.service.js';
+import { GuestPasses } from '../platform/guest-passes/guest-passes.js';
 import { BookingEffects } from './booking-effects.service.js';
 import { ruleBreach } from './booking-rules.js';
 import { bookingView, slotView } from './booking-view.js';
@@ -34,7 +34,7 @@ export class BookingsService {
     private readonly dispatcher: DeliveryDispatcher,
     private readonly clock: MeetingRoomsClock,
     private readonly effects: BookingEffects,
-    private readonly passes: MeetingPassesService,
+    private readonly passes: GuestPasses,
   ) {
     this.cipher = new PersonalDataCipher(config.DATA_KEY);
   }

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { VisitorsModule } from '../visitors/visitors.module.js';
 import { ApprovalsService } from './approvals.service.js';
 import { BookingEffects } from './booking-effects.service.js';
 import { BookingLifecycleService } from './booking-lifecycle.service.js';
@@ -28,8 +27,6 @@ import { ServiceTasksRepository } from './service-tasks.repository.js';
 import { ServiceTasksService } from './service-tasks.service.js';
 
 @Module({
-  // The one dependency on another micro-app: guests' visitor passes (会议一件事) come from visitors.
-  imports: [VisitorsModule],
   controllers: [
     RoomsController,
     BookingsController,

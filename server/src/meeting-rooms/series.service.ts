@@ -13,7 +13,7 @@ import type { AuthedCtx } from '../platform/http/request-context.js';
 import { DeliveryDispatcher } from '../platform/notifications/dispatcher.js';
 import { Notifier } from '../platform/notifications/notifier.js';
 import { cstDate, cstInstant } from '../platform/time/china-time.js';
-import { MeetingPassesService } from '../visitors/meeting-passes.service.js';
+import { GuestPasses } from '../platform/guest-passes/guest-passes.js';
 import { BookingEffects } from './booking-effects.service.js';
 import { ruleBreach } from './booking-rules.js';
 import { BookingsRepository } from './bookings.repository.js';
@@ -40,7 +40,7 @@ export class SeriesService {
     private readonly dispatcher: DeliveryDispatcher,
     private readonly clock: MeetingRoomsClock,
     private readonly effects: BookingEffects,
-    private readonly passes: MeetingPassesService,
+    private readonly passes: GuestPasses,
   ) {}
 
   async preview(body: SeriesBody) {

@@ -3,6 +3,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AuditRepository } from '../platform/audit/audit.repository.js';
 import { APP_CONFIG, type AppConfig } from '../platform/config/config.js';
 import type { Tx } from '../platform/db/client.js';
+import {
+  type GuestPasses,
+  type MeetingGuest,
+  type MeetingPassRequest,
+} from '../platform/guest-passes/guest-passes.js';
 import { AppError } from '../platform/http/app-error.js';
 import type { RequestCtx } from '../platform/http/request-context.js';
 import { Notifier } from '../platform/notifications/notifier.js';
@@ -12,34 +17,13 @@ import { VisitorLinks } from './visitor-links.js';
 import { type VisitRow, VisitsRepository } from './visits.repository.js';
 import { policyOf, VisitsService } from './visits.service.js';
 
-/** A meeting guest as the booking stores them (phone already encrypted with the same key). */
-export interface MeetingGuest {
-  guestId: string;
-  name: string;
-  phoneEnc: string;
-  phoneHash: string;
-  company: string | null;
-}
-
-export interface MeetingPassRequest {
-  bookingId: string;
-  title: string;
-  organizer: { personId: string; name: string; departmentId: string | null };
-  buildingId: string;
-  /** Where the meeting is, for the SMS: `会议中心 多功能厅`. */
-  place: string;
-  start: Date;
-  end: Date;
-  guests: MeetingGuest[];
-}
-
 /**
  * 会议一件事: the visitor passes of a booking's external guests, written in the booking's transaction. A pass
  * is an approved visit (origin `meeting`) hosted by the organizer, valid at the building's entrances from
  * before the start to after the end; it moves and ends with the booking.
  */
 @Injectable()
-export class MeetingPassesService {
+export class MeetingPassesService implements GuestPasses {
   private readonly before: number;
   private readonly after: number;
 

@@ -1,4 +1,5 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
+import { GuestPasses } from '../platform/guest-passes/guest-passes.js';
 import { BlockListController } from './block-list.controller.js';
 import { BlockListRepository } from './block-list.repository.js';
 import { BlockListService } from './block-list.service.js';
@@ -18,6 +19,8 @@ import { VisitsController } from './visits.controller.js';
 import { VisitsRepository } from './visits.repository.js';
 import { VisitsService } from './visits.service.js';
 
+// Global for one thing: the guest-pass port meeting rooms use (会议一件事).
+@Global()
 @Module({
   controllers: [
     GateController,
@@ -40,7 +43,8 @@ import { VisitsService } from './visits.service.js';
     VisitorStatsService,
     VisitorSweeper,
     MeetingPassesService,
+    { provide: GuestPasses, useExisting: MeetingPassesService },
   ],
-  exports: [MeetingPassesService],
+  exports: [GuestPasses],
 })
 export class VisitorsModule {}
